@@ -1,0 +1,49 @@
+# WeShare: `make run` serves the demo site, `make test` runs the whole suite.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: help setup run test lint quality migrations-check deploy-check messages dockerfile-lint clean
+
+help:
+	@echo "make run    set up, migrate, load the demo content and serve http://127.0.0.1:$(PORT) with the worker"
+	@echo "make test   set up and run the whole test suite"
+	@echo "make quality  ruff, migrations check, Dockerfile lint"
+
+$(STAMP): requirements.txt requirements-dev.txt scripts/install.sh
+	scripts/install.sh python $(VENV) requirements-dev.txt
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	PORT=$(PORT) PYTHON=$(PY) scripts/serve-dev.sh
+
+test: setup
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+migrations-check: setup
+	$(PY) manage.py makemigrations --check --dry-run
+
+deploy-check: setup
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$${SECRET_KEY:-check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz} \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+dockerfile-lint: setup
+	$(VENV)/bin/hadolint Dockerfile
+
+quality: lint migrations-check deploy-check dockerfile-lint
+
+messages: setup
+	$(PY) manage.py makemessages -l fr -l en -l es -l it -l de -l pt --no-obsolete --ignore='.venv/*' --ignore='var/*' --ignore='tests/*' --ignore='bench/*'
+	$(PY) manage.py compilemessages --ignore='.venv/*'
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from cms_pages.demo.builder import build_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo content: six home pages, two national programmes, their teams. Safe to run twice."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-images", action="store_true", help="Skip the demo images (faster).")
+
+    def handle(self, *args, no_images=False, **options):
+        result = build_demo(with_images=not no_images)
+        if options["verbosity"] == 0:
+            return
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content ready ({result.created_pages} pages published in this run).")
+        )
+        self.stdout.write(f"Demo logins for /admin/ (password: {settings.DEMO_PASSWORD}):")
+        for account in result.accounts:
+            self.stdout.write(f"  {account.username:<22} {account.role}")

@@ -1,0 +1,382 @@
+"""Page types of the public site.
+
+The tree, per language: HomePage → CountryPage (one national programme, edited by that
+country's communications team) → content pages (how it works for hosts and for guests, FAQ,
+news, contact, standard pages). Every page carries meta/OpenGraph fields and breadcrumbs, and
+offers its other languages through the switcher and ``hreflang`` alternates.
+"""
+
+from django.core.cache import cache as django_cache
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+from wagtail.search import index
+
+from translations.languages import language_links
+
+from .blocks import RICH_TEXT_FEATURES, ContentBlocks, StepBlock
+from .cache import fragment_key
+
+
+class PublicPageMixin(models.Model):
+    """Fields and context every public page shares: OpenGraph image, breadcrumbs, languages."""
+
+    og_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared on social networks (1200×630)."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["language_links"] = self.cached_language_links(request)
+        context["breadcrumbs"] = self.breadcrumbs()
+        context["navigation"] = self.navigation()
+        context["canonical_url"] = request.build_absolute_uri(self.url) if self.url else None
+        if self.og_image_id:
+            context["og_image_url"] = request.build_absolute_uri(self.og_image.get_rendition("fill-1200x630").url)
+        return context
+
+    def cached_language_links(self, request):
+        site = self.get_site()
+        key = fragment_key("languages", self.pk, site.pk if site else 0, request.get_host())
+
+        def compute():
+            root = site.root_page if site else None
+            return language_links(page=self, root_page=root, request=request)
+
+        return django_cache.get_or_set(key, compute, 600)
+
+    def breadcrumbs(self) -> list[Page]:
+        """The pages from the home page down to this page's parent."""
+        return list(self.get_ancestors().filter(depth__gte=2))
+
+    def section(self):
+        """The national programme section this page belongs to, if any."""
+        if isinstance(self, CountryPage):
+            return self
+        return CountryPage.objects.ancestor_of(self).first()
+
+    def navigation(self) -> dict:
+        """Main menu (the home's sections) and the current section's pages; cached per content state."""
+        key = fragment_key("navigation", self.pk)
+        cached = django_cache.get(key)
+        if cached is not None:
+            return cached
+        home = self if self.depth == 2 else self.get_ancestors().filter(depth=2).first()
+        sections = []
+        if home is not None:
+            sections = [
+                {"title": p.title, "url": p.url, "pk": p.pk}
+                for p in home.get_children().live().in_menu().order_by("path")
+            ]
+        section = self.section()
+        section_pages = []
+        if section is not None:
+            section_pages = [
+                {"title": p.title, "url": p.url, "pk": p.pk}
+                for p in section.get_children().live().in_menu().order_by("path")
+            ]
+        navigation = {
+            "home": {"title": home.title, "url": home.url} if home is not None else None,
+            "sections": sections,
+            "section": {"title": section.title, "url": section.url, "pk": section.pk} if section else None,
+            "section_pages": section_pages,
+        }
+        django_cache.set(key, navigation, 600)
+        return navigation
+
+
+class BasePage(PublicPageMixin, Page):
+    """A public page of the site."""
+
+    promote_panels = [*Page.promote_panels, FieldPanel("og_image")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    """The home page of one language: explains the programme to seniors and to young people."""
+
+    hero_title = models.CharField(_("headline"), max_length=150)
+    hero_intro = models.TextField(_("introduction"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    countries_title = models.CharField(_("heading of the national programmes"), max_length=150, blank=True)
+    coming_soon = models.TextField(_("text when no programme runs in this language yet"), blank=True, max_length=400)
+    body = StreamField(ContentBlocks(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_title"),
+        FieldPanel("hero_intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("countries_title"), FieldPanel("coming_soon")], heading=_("National programmes")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("hero_intro"), index.SearchField("body")]
+    api_fields = [
+        APIField("hero_title"),
+        APIField("hero_intro"),
+        APIField("hero_image"),
+        APIField("hero_image_rendition", serializer=ImageRenditionField("fill-1200x600", source="hero_image")),
+        APIField("body"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms_pages.CountryPage", "cms_pages.StandardPage"]
+    max_count_per_parent = None
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = CountryPage.objects.child_of(self).live().select_related("country")
+        return context
+
+
+class CountryPage(BasePage):
+    """A national programme's section of the site, edited only by that country's team."""
+
+    country = models.ForeignKey(
+        "workflow.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="+"
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(ContentBlocks(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("country"), FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("country"), APIField("intro"), APIField("body")]
+    parent_page_types = ["cms_pages.HomePage"]
+    subpage_types = [
+        "cms_pages.StandardPage",
+        "cms_pages.HowItWorksPage",
+        "cms_pages.FAQPage",
+        "cms_pages.NewsIndexPage",
+        "cms_pages.ContactPage",
+    ]
+
+    class Meta:
+        verbose_name = _("national programme")
+        verbose_name_plural = _("national programmes")
+
+
+class StandardPage(BasePage):
+    """A content page composed of blocks: text, images, calls to action, FAQ, testimonials, figures."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(ContentBlocks(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("image"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("image"), APIField("body")]
+    subpage_types = ["cms_pages.StandardPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+
+
+class Audience(models.TextChoices):
+    HOSTS = "hosts", _("Hosts (seniors)")
+    GUESTS = "guests", _("Guests (young people)")
+
+
+class HowItWorksPage(BasePage):
+    """How the programme works, step by step, for hosts or for guests."""
+
+    audience = models.CharField(_("for"), max_length=10, choices=Audience.choices)
+    intro = models.TextField(_("introduction"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    steps = StreamField([("step", StepBlock())], verbose_name=_("steps"), blank=True)
+    body = StreamField(ContentBlocks(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("audience"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("steps"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("steps"),
+        index.SearchField("body"),
+        index.FilterField("audience"),
+    ]
+    api_fields = [APIField("audience"), APIField("intro"), APIField("image"), APIField("steps"), APIField("body")]
+    parent_page_types = ["cms_pages.CountryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("how-it-works page")
+
+
+class FAQPage(BasePage):
+    """Frequently asked questions of a national programme."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(ContentBlocks(), verbose_name=_("questions"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
+    parent_page_types = ["cms_pages.CountryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("FAQ page")
+
+
+class NewsIndexPage(BasePage):
+    """The news of a national programme, newest first, ten a page."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    per_page = 10
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+    parent_page_types = ["cms_pages.CountryPage"]
+    subpage_types = ["cms_pages.NewsArticlePage"]
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def articles(self):
+        return (
+            NewsArticlePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image")
+            .prefetch_renditions("fill-640x400")
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.articles(), self.per_page)
+        try:
+            page_obj = paginator.page(request.GET.get("page") or 1)
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        context["articles"] = page_obj
+        return context
+
+
+class NewsArticlePage(BasePage):
+    """A news article."""
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    intro = models.TextField(_("introduction"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(ContentBlocks(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    api_fields = [APIField("date"), APIField("intro"), APIField("image"), APIField("body")]
+    parent_page_types = ["cms_pages.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ContactPage(PublicPageMixin, AbstractEmailForm):
+    """Contact details of a national programme and a message form."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    thank_you_text = RichTextField(_("thank-you message"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldRowPanel([FieldPanel("phone"), FieldPanel("email")])],
+            heading=_("Contact details"),
+        ),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("Email"),
+        ),
+    ]
+    promote_panels = [*AbstractEmailForm.promote_panels, FieldPanel("og_image")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("address"), APIField("phone"), APIField("email")]
+    parent_page_types = ["cms_pages.CountryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("contact page")

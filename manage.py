@@ -1,0 +1,19 @@
+#!/usr/bin/env python
+"""Django's command-line utility.
+
+The project's configuration lives in ``site/config`` (``site`` itself is a standard-library
+module name, so the folder is put on the path and ``config`` is the importable package).
+"""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "site"))
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)

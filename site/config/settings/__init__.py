@@ -1,0 +1,1 @@
+"""Settings per environment: ``base`` (production-safe defaults), ``dev``, ``test`` and ``production``."""

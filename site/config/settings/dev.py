@@ -1,0 +1,16 @@
+"""Development: ``make run``. SQLite, console email, debug pages."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "dev-only-not-secret-3b4f0a0c9d8e7f6a5b4c3d2e1f0a9b8c")
+
+from .base import *  # noqa: E402,F403
+
+DEBUG = True
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+PAGE_CACHE_SECONDS = 0
+# Static files straight from the source folders, no collectstatic needed.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

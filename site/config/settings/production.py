@@ -1,0 +1,22 @@
+"""Production: PostgreSQL, Redis and S3-compatible storage, all named by environment variables.
+
+``manage.py check --deploy --settings=config.settings.production`` reports nothing.
+"""
+
+from .base import *  # noqa: F403
+from .env import env_bool, env_int
+
+DEBUG = False
+
+# TLS is terminated by the load balancer, which sets X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# The load balancer probes the health check over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 63072000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_HTTPONLY = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -1,0 +1,28 @@
+"""Tests: immediate tasks, memory cache and email, a fast password hasher.
+
+The database is SQLite unless DATABASE_URL names another (CI uses PostgreSQL).
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-not-secret-8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a")
+
+from .base import *  # noqa: E402,F403
+
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
+    "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-renditions"},
+}
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+Q_CLUSTER = {**Q_CLUSTER, "sync": True, "orm": "default"}  # noqa: F405
+Q_CLUSTER.pop("redis", None)
+MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Static files straight from the source folders, no collectstatic needed.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,93 @@
+"""Suite-wide fixtures: database access for every test, the demo site, the browser."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django must still allow ORM
+# calls from it (test set-up and fixtures run there).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def pytest_report_header(config):
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection._nodb_cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            version = cursor.fetchone()[0].split()[0]
+        return f"database: postgresql {version}"
+    return f"database: {connection.vendor}"
+
+
+def skip_or_fail(reason: str):
+    """Skip with a clear reason on a developer's machine; in CI nothing may skip."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI must run every test)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _database_for_every_test(db):
+    """Every test may use the database; each runs in a transaction rolled back afterwards."""
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    from django.core.cache import caches
+
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+    yield
+
+
+@pytest.fixture
+def demo():
+    """The demo site as ``make run`` loads it (without the image files, for speed)."""
+    from cms_pages.demo.builder import build_demo
+
+    return build_demo(with_images=False)
+
+
+@pytest.fixture
+def demo_with_images(settings, tmp_path):
+    from cms_pages.demo.builder import build_demo
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return build_demo(with_images=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        skip_or_fail(f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
