@@ -109,3 +109,20 @@ class PageCacheMiddleware:
         raw = f"{request.method}:{request.get_host()}:{request.get_full_path()}:{request.headers.get('X-Forwarded-Proto', '')}"
         digest = hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()
         return f"pagecache:{generation}:{digest}"
+
+
+def cached_fragment(parts: tuple, compute, timeout: int = 600):
+    """``compute()``'s value, cached until the content changes; computed afresh if the cache is down."""
+    try:
+        key = fragment_key(*parts)
+        value = cache.get(key)
+    except Exception:  # noqa: BLE001
+        logger.warning("Fragment cache unreachable on read", exc_info=True)
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, timeout)
+        except Exception:  # noqa: BLE001
+            logger.warning("Fragment cache unreachable on write", exc_info=True)
+    return value

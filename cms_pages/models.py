@@ -6,7 +6,6 @@ news, contact, standard pages). Every page carries meta/OpenGraph fields and bre
 offers its other languages through the switcher and ``hreflang`` alternates.
 """
 
-from django.core.cache import cache as django_cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
@@ -24,7 +23,7 @@ from wagtail.search import index
 from translations.languages import language_links
 
 from .blocks import RICH_TEXT_FEATURES, ContentBlocks, StepBlock
-from .cache import fragment_key
+from .cache import cached_fragment
 
 
 class PublicPageMixin(models.Model):
@@ -55,13 +54,12 @@ class PublicPageMixin(models.Model):
 
     def cached_language_links(self, request):
         site = self.get_site()
-        key = fragment_key("languages", self.pk, site.pk if site else 0, request.get_host())
 
         def compute():
             root = site.root_page if site else None
             return language_links(page=self, root_page=root, request=request)
 
-        return django_cache.get_or_set(key, compute, 600)
+        return cached_fragment(("languages", self.pk, site.pk if site else 0, request.get_host()), compute)
 
     def breadcrumbs(self) -> list[Page]:
         """The pages from the home page down to this page's parent."""
@@ -75,10 +73,9 @@ class PublicPageMixin(models.Model):
 
     def navigation(self) -> dict:
         """Main menu (the home's sections) and the current section's pages; cached per content state."""
-        key = fragment_key("navigation", self.pk)
-        cached = django_cache.get(key)
-        if cached is not None:
-            return cached
+        return cached_fragment(("navigation", self.pk), self._navigation)
+
+    def _navigation(self) -> dict:
         home = self if self.depth == 2 else self.get_ancestors().filter(depth=2).first()
         sections = []
         if home is not None:
@@ -93,14 +90,12 @@ class PublicPageMixin(models.Model):
                 {"title": p.title, "url": p.url, "pk": p.pk}
                 for p in section.get_children().live().in_menu().order_by("path")
             ]
-        navigation = {
+        return {
             "home": {"title": home.title, "url": home.url} if home is not None else None,
             "sections": sections,
             "section": {"title": section.title, "url": section.url, "pk": section.pk} if section else None,
             "section_pages": section_pages,
         }
-        django_cache.set(key, navigation, 600)
-        return navigation
 
 
 class BasePage(PublicPageMixin, Page):
