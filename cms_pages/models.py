@@ -8,6 +8,7 @@ offers its other languages through the switcher and ``hreflang`` alternates.
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -16,6 +17,7 @@ from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
@@ -262,6 +264,10 @@ class FAQPage(BasePage):
         verbose_name = _("FAQ page")
 
 
+#: The rendition of an article's image on the news index (kept in step with the template).
+CARD_RENDITION = "fill-640x400|format-webp"
+
+
 class NewsIndexPage(BasePage):
     """The news of a national programme, newest first, ten a page."""
 
@@ -283,7 +289,12 @@ class NewsIndexPage(BasePage):
             .live()
             .public()
             .select_related("image")
-            .prefetch_renditions("fill-640x400")
+            .prefetch_related(
+                Prefetch(
+                    "image__renditions",
+                    queryset=get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_RENDITION),
+                )
+            )
             .order_by("-date", "-pk")
         )
 

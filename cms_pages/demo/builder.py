@@ -5,9 +5,9 @@ keeps what it finds, so a second run changes nothing and an editor's changes sur
 """
 
 import json
-from email.utils import parseaddr
 from dataclasses import dataclass, field
 from decimal import Decimal
+from email.utils import parseaddr
 from pathlib import Path
 
 from django.conf import settings
@@ -435,7 +435,8 @@ class DemoBuilder:
         """Give each home page calls to action towards its national section's how-it-works pages."""
         for language, section_code in HOME_SECTION.items():
             pages = sections.get(section_code, {}).get(language)
-            home = homes[language]
+            # Reloaded: pages were added under it since it was read (a stale copy would reset numchild).
+            home = HomePage.objects.get(pk=homes[language].pk)
             if not pages or any(block.block_type == "call_to_action" for block in home.body):
                 continue
             for name, value in self.home_fields(language, pages["hosts"], pages["guests"]).items():

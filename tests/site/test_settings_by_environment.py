@@ -46,7 +46,7 @@ def test_production_takes_postgresql_redis_and_s3_from_the_environment():
     )
 
     assert found["db"] == "django.db.backends.postgresql"
-    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["cache"] == "config.cache.FailSafeRedisCache"
     assert found["broker"] == "redis"
     assert found["media"] == "storages.backends.s3.S3Storage"
     assert found["hosts"] == ["weshare.example", "www.weshare.example"]

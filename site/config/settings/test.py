@@ -26,3 +26,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files straight from the source folders, no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
