@@ -265,3 +265,6 @@ LOGGING = {
 # Accounts made by the demo content (never in production).
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "weshare-demo-2026")
 _ = _  # gettext_lazy is imported for modules that extend these settings.
+
+# Media files served by Django itself: development and tests only.
+SERVE_MEDIA = False

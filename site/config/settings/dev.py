@@ -14,3 +14,6 @@ PAGE_CACHE_SECONDS = 0
 # Static files straight from the source folders, no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Media files served by Django itself (never in production, where S3 serves them).
+SERVE_MEDIA = True

@@ -1,0 +1,86 @@
+"""A real server process for the browser: its own database, migrated and loaded with the demo.
+
+The browser talks HTTP to it like a visitor would; the test process never shares a database
+connection with Playwright's event loop.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _postgres_database(url: str, name: str, *, drop_only: bool = False) -> str:
+    import psycopg
+
+    parts = urlsplit(url)
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if not drop_only:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+@pytest.fixture(scope="session")
+def site_server(tmp_path_factory):
+    var_dir = tmp_path_factory.mktemp("site")
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "PYTEST_CURRENT_TEST"}}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.test", WESHARE_VAR_DIR=str(var_dir))
+    database = None
+    if env.get("DATABASE_URL"):
+        database = f"weshare_browser_{os.getpid()}"
+        env["DATABASE_URL"] = _postgres_database(env["DATABASE_URL"], database)
+    python = sys.executable
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo", "-v0"]):
+        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300)
+    port = _free_port()
+    log = open(var_dir / "server.log", "w")  # noqa: SIM115 - closed at teardown.
+    server = subprocess.Popen(
+        [python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/health/", timeout=2) as response:  # noqa: S310
+                    if response.status == 200:
+                        break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError((var_dir / "server.log").read_text()) from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+        if database:
+            _postgres_database(os.environ["DATABASE_URL"], database, drop_only=True)
+
+
+@pytest.fixture(autouse=True)
+def _database_for_every_test():
+    """Browser tests use the server's database, not the test process's."""
