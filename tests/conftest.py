@@ -15,14 +15,23 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 def pytest_report_header(config):
-    from django.db import connection
+    from django.conf import settings
 
-    if connection.vendor == "postgresql":
-        with connection._nodb_cursor() as cursor:
-            cursor.execute("SHOW server_version")
-            version = cursor.fetchone()[0].split()[0]
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        import psycopg
+
+        params = {
+            "host": database.get("HOST") or None,
+            "port": database.get("PORT") or None,
+            "user": database.get("USER") or None,
+            "password": database.get("PASSWORD") or None,
+            "dbname": "postgres",
+        }
+        with psycopg.connect(**{k: v for k, v in params.items() if v is not None}) as conn:
+            version = conn.execute("SHOW server_version").fetchone()[0].split()[0]
         return f"database: postgresql {version}"
-    return f"database: {connection.vendor}"
+    return "database: sqlite" if database["ENGINE"].endswith("sqlite3") else f"database: {database['ENGINE']}"
 
 
 def skip_or_fail(reason: str):
