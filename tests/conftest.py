@@ -55,20 +55,27 @@ def _empty_cache():
     yield
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The demo site, as ``make run`` loads it, is built once into the test database.
+
+    Every test then runs inside a transaction that is rolled back, so each starts from the
+    same demo whatever the others changed.
+    """
+    from cms_pages.demo.builder import build_demo
+
+    with django_db_blocker.unblock():
+        build_demo(with_images=True)
+
+
 @pytest.fixture
 def demo():
-    """The demo site as ``make run`` loads it (without the image files, for speed)."""
-    from cms_pages.demo.builder import build_demo
-
-    return build_demo(with_images=False)
+    """Names a test's reliance on the demo content (loaded once for the session)."""
 
 
 @pytest.fixture
-def demo_with_images(settings, tmp_path):
-    from cms_pages.demo.builder import build_demo
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return build_demo(with_images=True)
+def demo_with_images(demo):
+    """The demo content, with its image files in the test media folder."""
 
 
 @pytest.fixture(scope="session")

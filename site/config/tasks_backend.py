@@ -8,7 +8,7 @@ and a rolled-back request queues nothing. Wagtail's tasks are idempotent (they r
 index entry or delete a file that may already be gone), so a redelivered task is harmless.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_q.tasks import async_task
@@ -18,11 +18,20 @@ from django_tasks.utils import get_random_id, normalize_json
 
 
 def run_django_task(module_path: str, args: list, kwargs: dict):
-    """Entry point run by the django-q2 worker: import the django-tasks task and call it."""
+    """Entry point run by the django-q2 worker: import the django-tasks task and call it.
+
+    Two workers may update the same index entry at once (a page created, edited and published
+    queues three updates); the loser of that race meets a unique constraint, and simply runs
+    again, now updating the row the winner inserted.
+    """
     target = import_string(module_path)
-    if isinstance(target, Task):
-        return target.call(*args, **kwargs)
-    return target(*args, **kwargs)
+    call = target.call if isinstance(target, Task) else target
+    try:
+        with transaction.atomic():
+            return call(*args, **kwargs)
+    except IntegrityError:
+        with transaction.atomic():
+            return call(*args, **kwargs)
 
 
 class DjangoQ2Backend(BaseTaskBackend):

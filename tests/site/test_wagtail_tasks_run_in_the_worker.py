@@ -56,3 +56,23 @@ def test_the_worker_entry_point_runs_the_task():
 
     assert run_django_task(f"{__name__}.remember", ["ran"], {}) == "ran"
     assert CALLS == ["ran"]
+
+
+ATTEMPTS = []
+
+
+@task()
+def insert_once(value):
+    from django.db import IntegrityError
+
+    ATTEMPTS.append(value)
+    if len(ATTEMPTS) == 1:
+        raise IntegrityError("duplicate key value violates unique constraint")
+    return value
+
+
+def test_a_task_that_lost_a_race_on_a_unique_row_runs_again():
+    ATTEMPTS.clear()
+
+    assert run_django_task(f"{__name__}.insert_once", ["entry"], {}) == "entry"
+    assert ATTEMPTS == ["entry", "entry"]

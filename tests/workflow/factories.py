@@ -29,7 +29,9 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     country = factory.SubFactory(CountryFactory)
 
     class Params:
-        pension_office = factory.Trait(kind=OrganisationKind.PENSION_OFFICE, name=factory.Sequence(lambda n: f"CARSAT {n}"))
+        pension_office = factory.Trait(
+            kind=OrganisationKind.PENSION_OFFICE, name=factory.Sequence(lambda n: f"CARSAT {n}")
+        )
 
 
 class TerritoryFactory(factory.django.DjangoModelFactory):
@@ -44,6 +46,8 @@ class TerritoryFactory(factory.django.DjangoModelFactory):
     class Params:
         department = factory.Trait(
             level=TerritoryLevel.DEPARTMENT,
-            parent=factory.SubFactory("tests.workflow.factories.TerritoryFactory", country=factory.SelfAttribute("..country")),
+            parent=factory.SubFactory(
+                "tests.workflow.factories.TerritoryFactory", country=factory.SelfAttribute("..country")
+            ),
             name=factory.Sequence(lambda n: f"Department {n}"),
         )
