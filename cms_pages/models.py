@@ -28,17 +28,24 @@ from .blocks import RICH_TEXT_FEATURES, ContentBlocks, StepBlock
 from .cache import cached_fragment
 
 
-class PublicPageMixin(models.Model):
-    """Fields and context every public page shares: OpenGraph image, breadcrumbs, languages."""
-
-    og_image = models.ForeignKey(
+def image_field(verbose_name, **kwargs) -> models.ForeignKey:
+    """An optional image of a page; the page stays when the image is deleted."""
+    return models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("social sharing image"),
+        verbose_name=verbose_name,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Shown when the page is shared on social networks (1200×630)."),
+        **kwargs,
+    )
+
+
+class PublicPageMixin(models.Model):
+    """Fields and context every public page shares: OpenGraph image, breadcrumbs, languages."""
+
+    og_image = image_field(
+        _("social sharing image"), help_text=_("Shown when the page is shared on social networks (1200×630).")
     )
 
     class Meta:
@@ -114,14 +121,7 @@ class HomePage(BasePage):
 
     hero_title = models.CharField(_("headline"), max_length=150)
     hero_intro = models.TextField(_("introduction"), blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = image_field(_("image"))
     countries_title = models.CharField(_("heading of the national programmes"), max_length=150, blank=True)
     coming_soon = models.TextField(_("text when no programme runs in this language yet"), blank=True, max_length=400)
     body = StreamField(ContentBlocks(), verbose_name=_("body"), blank=True)
@@ -185,14 +185,7 @@ class StandardPage(BasePage):
     """A content page composed of blocks: text, images, calls to action, FAQ, testimonials, figures."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = image_field(_("image"))
     body = StreamField(ContentBlocks(), verbose_name=_("body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("image"), FieldPanel("body")]
@@ -214,14 +207,7 @@ class HowItWorksPage(BasePage):
 
     audience = models.CharField(_("for"), max_length=10, choices=Audience.choices)
     intro = models.TextField(_("introduction"), blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = image_field(_("image"))
     steps = StreamField([("step", StepBlock())], verbose_name=_("steps"), blank=True)
     body = StreamField(ContentBlocks(), verbose_name=_("body"), blank=True)
 
@@ -316,14 +302,7 @@ class NewsArticlePage(BasePage):
 
     date = models.DateField(_("date"), default=timezone.localdate)
     intro = models.TextField(_("introduction"), blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = image_field(_("image"))
     body = StreamField(ContentBlocks(), verbose_name=_("body"), blank=True)
 
     content_panels = [
