@@ -6,3 +6,6 @@ class WorkflowConfig(AppConfig):
     name = "workflow"
     verbose_name = _("Programme and case files")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signal_handlers  # noqa: F401

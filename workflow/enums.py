@@ -14,3 +14,55 @@ class OrganisationKind(models.TextChoices):
 class TerritoryLevel(models.TextChoices):
     REGION = "region", _("Region")
     DEPARTMENT = "department", _("Department")
+
+
+class StaffRole(models.TextChoices):
+    ADVISOR = "advisor", _("Association advisor")
+    ASSOCIATION_MANAGER = "association_manager", _("Association manager")
+    PENSION_OFFICER = "pension_officer", _("Pension-office officer")
+    NATIONAL_OFFICER = "national_officer", _("National officer")
+    EDITOR = "editor", _("Communications editor")
+
+
+#: Roles held in an association: they vet the files of the association's territories.
+VETTING_ROLES = (StaffRole.ADVISOR, StaffRole.ASSOCIATION_MANAGER)
+
+
+class ApplicationKind(models.TextChoices):
+    HOST = "host", _("Host (senior)")
+    GUEST = "guest", _("Guest (young person)")
+
+
+class ApplicationState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    SENT_BACK = "sent_back", _("Sent back for completion")
+    IN_REVIEW = "in_review", _("In review")
+    INTERVIEW_SCHEDULED = "interview_scheduled", _("Interview scheduled")
+    HOME_VISIT_DONE = "home_visit_done", _("Home visit done")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    ARCHIVED = "archived", _("Archived")
+
+
+# Named source-state lists: "from where can this happen" is read here, in one place.
+CAN_BE_SUBMITTED_STATES = [ApplicationState.DRAFT, ApplicationState.SENT_BACK]
+CAN_BE_SENT_BACK_STATES = [ApplicationState.SUBMITTED, ApplicationState.IN_REVIEW, ApplicationState.INTERVIEW_SCHEDULED]
+CAN_BE_APPROVED_STATES = [ApplicationState.INTERVIEW_SCHEDULED, ApplicationState.HOME_VISIT_DONE]
+CAN_BE_REJECTED_STATES = [
+    ApplicationState.SUBMITTED,
+    ApplicationState.IN_REVIEW,
+    ApplicationState.INTERVIEW_SCHEDULED,
+    ApplicationState.HOME_VISIT_DONE,
+]
+CAN_BE_WITHDRAWN_STATES = [
+    ApplicationState.DRAFT,
+    ApplicationState.SUBMITTED,
+    ApplicationState.SENT_BACK,
+    ApplicationState.IN_REVIEW,
+    ApplicationState.INTERVIEW_SCHEDULED,
+    ApplicationState.HOME_VISIT_DONE,
+    ApplicationState.APPROVED,
+]
+CAN_BE_ARCHIVED_STATES = [ApplicationState.APPROVED, ApplicationState.REJECTED, ApplicationState.WITHDRAWN]

@@ -5,6 +5,7 @@ departments) decide which Association vets and accompanies a file and which regi
 office oversees it. Later issues build applications, pairings and conventions on these.
 """
 
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -12,9 +13,23 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from .enums import OrganisationKind, TerritoryLevel
+from .enums import (
+    CAN_BE_APPROVED_STATES,
+    CAN_BE_ARCHIVED_STATES,
+    CAN_BE_REJECTED_STATES,
+    CAN_BE_SENT_BACK_STATES,
+    CAN_BE_SUBMITTED_STATES,
+    CAN_BE_WITHDRAWN_STATES,
+    ApplicationKind,
+    ApplicationState,
+    OrganisationKind,
+    StaffRole,
+    TerritoryLevel,
+)
 from .fields import LanguageListField
 
 country_code_validator = RegexValidator(r"^[A-Z]{2}$", _("Use the two capital letters of ISO 3166 (FR, ES…)."))
@@ -230,3 +245,197 @@ class Territory(models.Model):
         if self.parent_id:
             return self.parent.pension_office
         return None
+
+
+class StaffMembership(models.Model):
+    """A staff member's role in an organisation; what they may see and do follows from it.
+
+    One person may hold several roles (an advisor of two associations, say). The rules that
+    read memberships live in :mod:`workflow.access`.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=30, choices=StaffRole.choices)
+
+    class Meta:
+        verbose_name = _("staff membership")
+        verbose_name_plural = _("staff memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation", "role"], name="membership_unique_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.organisation.name}"
+
+
+def _staff_may_vet(instance: "Application", user) -> bool:
+    from .access import may_vet
+
+    return may_vet(user, instance)
+
+
+def _age_within_country_rules(instance: "Application") -> bool:
+    return instance.age_allowed()
+
+
+def _home_visited_if_host(instance: "Application") -> bool:
+    return instance.kind != ApplicationKind.HOST or instance.state == ApplicationState.HOME_VISIT_DONE
+
+
+def _is_host(instance: "Application") -> bool:
+    return instance.kind == ApplicationKind.HOST
+
+
+class Application(ConcurrentTransitionMixin, models.Model):
+    """A host's or a guest's file ("dossier"), vetted by the association of its territory.
+
+    Its state changes only through the ``@transition`` methods below, called by the services of
+    :mod:`workflow.services`, which lock the row, check who is acting, record the change and
+    queue the notification. The methods themselves change fields only.
+    """
+
+    kind = models.CharField(_("kind"), max_length=10, choices=ApplicationKind.choices)
+    state = FSMField(
+        _("state"), default=ApplicationState.DRAFT, choices=ApplicationState.choices, protected=True, db_index=True
+    )
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="applications"
+    )
+    territory = models.ForeignKey(
+        Territory, verbose_name=_("territory"), on_delete=models.PROTECT, related_name="applications"
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    birth_date = models.DateField(_("date of birth"))
+    language = models.CharField(
+        _("preferred language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    answers = models.JSONField(_("answers"), default=dict, blank=True, help_text=_("Answers of the application form."))
+    status_reason = models.TextField(_("reason given to the applicant"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-submitted_at", "-created_at"]
+        indexes = [models.Index(fields=["territory", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name} ({self.get_kind_display()})"
+
+    def clean(self) -> None:
+        if self.territory_id and self.country_id and self.territory.country_id != self.country_id:
+            raise ValidationError({"territory": _("The territory must be in the application's country.")})
+
+    def age_on(self, day: date) -> int:
+        born = self.birth_date
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+    def age_allowed(self) -> bool:
+        """Whether the applicant's age today meets the country's rule for their kind."""
+        age = self.age_on(timezone.localdate())
+        if self.kind == ApplicationKind.HOST:
+            return self.country.host_age_allowed(age)
+        return self.country.guest_age_allowed(age)
+
+    # -- transitions: fields only; services do the rest --------------------------------------
+    @transition(field=state, source=CAN_BE_SUBMITTED_STATES, target=ApplicationState.SUBMITTED)
+    def submit(self, comment: str = "") -> None:
+        self.submitted_at = timezone.now()
+        self.status_reason = ""
+
+    @transition(
+        field=state, source=ApplicationState.SUBMITTED, target=ApplicationState.IN_REVIEW, permission=_staff_may_vet
+    )
+    def start_review(self, comment: str = "") -> None:
+        pass
+
+    @transition(
+        field=state,
+        source=ApplicationState.IN_REVIEW,
+        target=ApplicationState.INTERVIEW_SCHEDULED,
+        permission=_staff_may_vet,
+    )
+    def schedule_interview(self, comment: str = "") -> None:
+        pass
+
+    @transition(
+        field=state,
+        source=ApplicationState.INTERVIEW_SCHEDULED,
+        target=ApplicationState.HOME_VISIT_DONE,
+        conditions=[_is_host],
+        permission=_staff_may_vet,
+    )
+    def record_home_visit(self, comment: str = "") -> None:
+        pass
+
+    @transition(
+        field=state,
+        source=CAN_BE_APPROVED_STATES,
+        target=ApplicationState.APPROVED,
+        conditions=[_home_visited_if_host, _age_within_country_rules],
+        permission=_staff_may_vet,
+    )
+    def approve(self, comment: str = "") -> None:
+        self.decided_at = timezone.now()
+
+    @transition(field=state, source=CAN_BE_REJECTED_STATES, target=ApplicationState.REJECTED, permission=_staff_may_vet)
+    def reject(self, comment: str = "") -> None:
+        self.decided_at = timezone.now()
+        self.status_reason = comment
+
+    @transition(
+        field=state, source=CAN_BE_SENT_BACK_STATES, target=ApplicationState.SENT_BACK, permission=_staff_may_vet
+    )
+    def send_back(self, comment: str = "") -> None:
+        self.status_reason = comment
+
+    @transition(field=state, source=CAN_BE_WITHDRAWN_STATES, target=ApplicationState.WITHDRAWN)
+    def withdraw(self, comment: str = "") -> None:
+        self.decided_at = timezone.now()
+        self.status_reason = comment
+
+    @transition(field=state, source=CAN_BE_ARCHIVED_STATES, target=ApplicationState.ARCHIVED, permission=_staff_may_vet)
+    def archive(self, comment: str = "") -> None:
+        pass
+
+
+class ApplicationTransitionLog(models.Model):
+    """One state change of an application: who, when, from, to, why. Never edited."""
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    action = models.CharField(_("action"), max_length=60, help_text=_("Dotted name, e.g. application.approved."))
+    from_state = models.CharField(_("from"), max_length=30, choices=ApplicationState.choices)
+    to_state = models.CharField(_("to"), max_length=30, choices=ApplicationState.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty when the applicant acted."),
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    notified_at = models.DateTimeField(_("applicant notified"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("application transition")
+        verbose_name_plural = _("application transitions")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.from_state} → {self.to_state}"

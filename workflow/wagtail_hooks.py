@@ -1,11 +1,17 @@
 """Back office of the programme's organisation: countries, territories, organisations."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Country, Organisation, Territory
+from .admin_views import ApplicationActView, ApplicationIndexView, ApplicationInspectView
+from .models import Application, Country, Organisation, StaffMembership, Territory
+from .permission_policies import ApplicationPermissionPolicy
 
 
 class CountryViewSet(SnippetViewSet):
@@ -63,6 +69,48 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Programme")
     menu_name = "programme"
     menu_order = 300
+
+
+class StaffMembershipViewSet(SnippetViewSet):
+    model = StaffMembership
+    icon = "user"
+    menu_label = _("Staff roles")
+    list_display = ["user", "role", "organisation"]
+    list_filter = ["role", "organisation__country"]
+
+
+ProgrammeViewSetGroup.items = (*ProgrammeViewSetGroup.items, StaffMembershipViewSet)
+
+
+class ApplicationViewSet(ModelViewSet):
+    """Files of hosts and guests, scoped to the person's territories; states change by actions only."""
+
+    model = Application
+    icon = "folder-open-inverse"
+    menu_label = _("Applications")
+    menu_order = 200
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    index_view_class = ApplicationIndexView
+    inspect_view_class = ApplicationInspectView
+    list_display = ["__str__", "kind", "state", "territory", "submitted_at"]
+    list_filter = ["kind", "state", "territory", "country"]
+    search_fields = ["first_name", "last_name", "email"]
+    # Edit and add views exist but the permission policy grants no one "add" or "change".
+    form_fields = ["first_name", "last_name", "email", "phone"]
+    name = "application"
+    url_namespace = "workflow_application"
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("<int:pk>/act/", ApplicationActView.as_view(), name="act")]
+
+
+register_permission_policy(Application, ApplicationPermissionPolicy())
+
+
+@hooks.register("register_admin_viewset")
+def register_application_viewset():
+    return ApplicationViewSet()
 
 
 register_snippet(ProgrammeViewSetGroup)

@@ -31,6 +31,7 @@ from cms_pages.models import (
     StandardPage,
 )
 from cms_pages.permissions import grant_page_permissions
+from workflow.demo import build_demo_files, build_demo_staff
 from workflow.enums import OrganisationKind, TerritoryLevel
 from workflow.models import Country, Organisation, Territory
 
@@ -486,6 +487,9 @@ class DemoBuilder:
         for code in ("en", "es"):
             group = self.translator_group(code, homes[code])
             self.user(f"translator.{code}", f"translates into {LANGUAGE_NAMES[code]}", groups=[group])
+        for username, role in build_demo_staff():
+            self.result.accounts.append(DemoAccount(username=username, role=role))
+        build_demo_files()
         return self.result
 
 

@@ -1,5 +1,6 @@
 """Factories of the workflow app: countries, organisations, territories."""
 
+from datetime import date
 from decimal import Decimal
 
 import factory
@@ -51,3 +52,60 @@ class TerritoryFactory(factory.django.DjangoModelFactory):
             ),
             name=factory.Sequence(lambda n: f"Department {n}"),
         )
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"staff{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@weshare.example")
+    password = factory.django.Password("a-long-demo-password")
+
+
+class StaffMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workflow.StaffMembership"
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = "advisor"
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """A guest's application in a department covered by an association (traits: host)."""
+
+    class Meta:
+        model = "workflow.Application"
+
+    kind = "guest"
+    territory = factory.SubFactory(TerritoryFactory, department=True)
+    country = factory.SelfAttribute("territory.country")
+    first_name = factory.Faker("first_name", locale="fr_FR")
+    last_name = factory.Faker("last_name", locale="fr_FR")
+    email = factory.Sequence(lambda n: f"applicant{n}@example.org")
+    birth_date = factory.LazyFunction(lambda: date.today().replace(year=date.today().year - 22, day=1))
+    language = "fr"
+
+    class Params:
+        host = factory.Trait(
+            kind="host",
+            birth_date=factory.LazyFunction(lambda: date.today().replace(year=date.today().year - 72, day=1)),
+        )
+
+
+def set_state(application, state):
+    """Put an application in a state directly (test set-up only: the field is protected)."""
+    type(application).objects.filter(pk=application.pk).update(state=state)
+    application.refresh_from_db()
+    return application
+
+
+def association_covering(territory):
+    """The association of a territory, created if it has none."""
+    association = territory.associations.first()
+    if association is None:
+        association = OrganisationFactory(country=territory.country)
+        territory.associations.add(association)
+    return association

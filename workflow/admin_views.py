@@ -1,0 +1,90 @@
+"""Back-office screens of the applications: scoped list, file with its history and actions.
+
+Thin: scoping comes from :mod:`workflow.access`, actions from :mod:`workflow.services`.
+"""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from wagtail.admin.views.generic import IndexView, InspectView
+
+from . import access
+from .exceptions import ApplicationNotFound, WorkflowError
+from .services import STAFF_ACTIONS, application_act, available_staff_actions
+
+ACTION_LABELS = {
+    "start_review": gettext_lazy("Start the review"),
+    "schedule_interview": gettext_lazy("Interview scheduled"),
+    "record_home_visit": gettext_lazy("Home visit done"),
+    "approve": gettext_lazy("Approve"),
+    "reject": gettext_lazy("Reject"),
+    "send_back": gettext_lazy("Send back for completion"),
+    "archive": gettext_lazy("Archive"),
+}
+
+
+class ApplicationIndexView(IndexView):
+    def get_base_queryset(self):
+        return access.applications_visible_to(self.request.user).select_related("territory", "country")
+
+
+class ApplicationInspectView(InspectView):
+    template_name = "workflow/admin/application_inspect.html"
+    fields = [
+        "kind",
+        "state",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "birth_date",
+        "language",
+        "country",
+        "territory",
+        "status_reason",
+        "submitted_at",
+        "decided_at",
+    ]
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(access.applications_visible_to(self.request.user), pk=self.pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        actions = available_staff_actions(application=self.object, user=self.request.user)
+        context["actions"] = [{"name": name, "label": str(ACTION_LABELS[name])} for name in actions]
+        context["act_url"] = reverse("workflow_application:act", args=[self.object.pk])
+        context["history"] = self.object.transitions.select_related("user")
+        return context
+
+
+class ApplicationActView(View):
+    """POST an action on a file; any refusal comes back as a message, never an error page."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        action = request.POST.get("action", "")
+        inspect_url = reverse("workflow_application:inspect", args=[pk])
+        if action not in STAFF_ACTIONS:
+            messages.error(request, _("Unknown action."))
+            return redirect(inspect_url)
+        try:
+            application_act(
+                application_id=pk,
+                action=action,
+                by=request.user,
+                comment=request.POST.get("comment", "")[:4000],
+                expected_state=request.POST.get("expected_state") or None,
+            )
+        except ApplicationNotFound:
+            raise Http404 from None
+        except WorkflowError as refusal:
+            messages.error(request, str(refusal.message))
+        else:
+            messages.success(request, _("Done: %(action)s.") % {"action": str(ACTION_LABELS[action])})
+        return redirect(inspect_url)

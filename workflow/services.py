@@ -1,0 +1,129 @@
+"""Actions on applications: lock, check who acts, transition, record, notify after commit.
+
+Views and admin screens call these and turn a :class:`~workflow.exceptions.WorkflowError` into a
+message; they never change a state themselves.
+"""
+
+from django.db import transaction
+from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
+
+from . import access
+from .enums import ApplicationState
+from .exceptions import (
+    ActionNotPermitted,
+    ApplicationNotFound,
+    ReasonRequired,
+    StaleState,
+    TransitionRefused,
+)
+from .models import Application, ApplicationTransitionLog
+
+#: Actions staff take on a file, with the dotted name recorded in the log.
+STAFF_ACTIONS = {
+    "start_review": "application.review_started",
+    "schedule_interview": "application.interview_scheduled",
+    "record_home_visit": "application.home_visit_recorded",
+    "approve": "application.approved",
+    "reject": "application.rejected",
+    "send_back": "application.sent_back",
+    "archive": "application.archived",
+}
+#: Actions the applicant takes on their own file.
+APPLICANT_ACTIONS = {
+    "submit": "application.submitted",
+    "withdraw": "application.withdrawn",
+}
+ACTIONS_NEEDING_REASON = {"reject", "send_back"}
+
+
+def available_staff_actions(*, application: Application, user) -> list[str]:
+    """The staff actions ``user`` may take on ``application`` now (for the admin's buttons)."""
+    return [name for name in STAFF_ACTIONS if has_transition_perm(getattr(application, name), user)]
+
+
+def _locked(application_id: int) -> Application:
+    try:
+        return Application.objects.select_for_update().select_related("territory", "country").get(pk=application_id)
+    except Application.DoesNotExist:
+        raise ApplicationNotFound() from None
+
+
+def _record_and_notify(*, application: Application, action: str, dotted: str, from_state: str, by, comment: str):
+    log = ApplicationTransitionLog.objects.create(
+        application=application,
+        action=dotted,
+        from_state=from_state,
+        to_state=application.state,
+        user=by,
+        comment=comment,
+    )
+    if application.state != ApplicationState.ARCHIVED:
+        from .tasks import queue_applicant_notification
+
+        transaction.on_commit(lambda: queue_applicant_notification(log.pk))
+    return log
+
+
+def application_act(*, application_id: int, action: str, by, comment: str = "", expected_state: str | None = None):
+    """A staff member takes ``action`` on an application.
+
+    ``expected_state`` is the state the person saw: if someone else acted in between, the
+    action is refused with :class:`StaleState` rather than applied to a file they have not seen.
+    """
+    if action not in STAFF_ACTIONS:
+        raise TransitionRefused()
+    comment = (comment or "").strip()
+    if action in ACTIONS_NEEDING_REASON and not comment:
+        raise ReasonRequired()
+    try:
+        with transaction.atomic():
+            application = _locked(application_id)
+            if not access.may_view(by, application):
+                raise ApplicationNotFound()
+            if expected_state is not None and application.state != expected_state:
+                raise StaleState()
+            method = getattr(application, action)
+            if not can_proceed(method):
+                raise TransitionRefused()
+            if not has_transition_perm(method, by):
+                raise ActionNotPermitted()
+            from_state = application.state
+            method(comment=comment)
+            application.save()
+            _record_and_notify(
+                application=application,
+                action=action,
+                dotted=STAFF_ACTIONS[action],
+                from_state=from_state,
+                by=by,
+                comment=comment,
+            )
+            return application
+    except ConcurrentTransition:
+        raise StaleState() from None
+
+
+def application_applicant_act(*, application_id: int, action: str, comment: str = ""):
+    """The applicant submits or withdraws their own file (identity checked by the caller)."""
+    if action not in APPLICANT_ACTIONS:
+        raise TransitionRefused()
+    try:
+        with transaction.atomic():
+            application = _locked(application_id)
+            method = getattr(application, action)
+            if not can_proceed(method):
+                raise TransitionRefused()
+            from_state = application.state
+            method(comment=(comment or "").strip())
+            application.save()
+            _record_and_notify(
+                application=application,
+                action=action,
+                dotted=APPLICANT_ACTIONS[action],
+                from_state=from_state,
+                by=None,
+                comment=comment,
+            )
+            return application
+    except ConcurrentTransition:
+        raise StaleState() from None
