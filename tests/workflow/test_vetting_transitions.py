@@ -1,7 +1,7 @@
 """An association vets a file through guarded, permission-checked and recorded transitions."""
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from workflow.exceptions import (
     ActionNotPermitted,
@@ -141,7 +141,10 @@ def test_an_action_on_a_state_the_advisor_did_not_see_is_refused_as_stale():
     with pytest.raises(StaleState) as refused:
         act(application, "send_back", advisor, comment="Pièce manquante", expected_state="in_review")
 
-    assert "nothing was lost" in str(refused.value.message)
+    with translation.override("en"):
+        assert "nothing was lost" in str(refused.value.message)
+    with translation.override("fr"):
+        assert "rien n'a été perdu" in str(refused.value.message)
 
 
 def test_an_unknown_action_is_refused():
