@@ -1,0 +1,140 @@
+"""Realistic demo applicants across territories and countries, in every state of the vetting.
+
+Used by ``manage.py seed_demo``. Deterministic (seeded) and idempotent: the n-th senior or
+youth always has the same email address, and an existing one is left as it is.
+"""
+
+import random
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from .enums import ApplicationKind, ApplicationState, StaffRole, TerritoryLevel
+from .models import Application, StaffMembership, Territory
+from .services import application_act, application_applicant_act
+
+FAKER_LOCALES = {"FR": "fr_FR", "ES": "es_ES", "IT": "it_IT", "DE": "de_DE", "PT": "pt_PT"}
+
+#: The staff actions that bring a submitted file to each state (hosts have a home visit).
+PATHS = {
+    ApplicationState.DRAFT: None,
+    ApplicationState.SUBMITTED: (),
+    ApplicationState.IN_REVIEW: ("start_review",),
+    ApplicationState.INTERVIEW_SCHEDULED: ("start_review", "schedule_interview"),
+    ApplicationState.HOME_VISIT_DONE: ("start_review", "schedule_interview", "record_home_visit"),
+    ApplicationState.APPROVED: ("start_review", "schedule_interview", "approve"),
+    ApplicationState.REJECTED: ("start_review", "reject"),
+    ApplicationState.SENT_BACK: ("start_review", "send_back"),
+    ApplicationState.WITHDRAWN: ("start_review",),
+    ApplicationState.ARCHIVED: ("start_review", "reject", "archive"),
+}
+REASONS = {
+    "reject": "Le logement proposé ne correspond pas aux conditions du programme.",
+    "send_back": "Merci d'ajouter un justificatif de domicile récent.",
+}
+PROGRAMMES = ["student", "apprentice", "volunteer", "erasmus"]
+INSTITUTIONS = {
+    "FR": ["Université de Bordeaux", "Sciences Po Bordeaux", "CFA BTP Gironde", "Université Paris Cité"],
+    "ES": ["Universidad Complutense de Madrid", "Universidad Politécnica de Madrid", "Universidad Carlos III"],
+}
+
+
+def _states_for(kind: str) -> list[str]:
+    states = list(PATHS)
+    if kind == ApplicationKind.GUEST:
+        states.remove(ApplicationState.HOME_VISIT_DONE)
+    return states
+
+
+def _advisor_for(territory: Territory):
+    membership = StaffMembership.objects.filter(
+        role=StaffRole.ADVISOR, organisation__in=territory.associations.all()
+    ).first()
+    if membership is not None:
+        return membership.user
+    association = territory.associations.first()
+    user, _ = get_user_model().objects.get_or_create(
+        username=f"seed.advisor.{association.pk}", defaults={"email": f"seed.advisor.{association.pk}@weshare.example"}
+    )
+    StaffMembership.objects.get_or_create(user=user, organisation=association, role=StaffRole.ADVISOR)
+    return user
+
+
+def _birth_date(rng: random.Random, youngest: int, oldest: int) -> date:
+    today = date.today()
+    return date(today.year - rng.randint(youngest, oldest) - 1, rng.randint(1, 12), rng.randint(1, 28))
+
+
+def seed_applications(*, seniors: int, youths: int, progress: Callable[[Iterable], Iterable] = iter) -> dict:
+    """Create ``seniors`` host and ``youths`` guest files; returns counts of created and kept files."""
+    from faker import Faker
+
+    territories = list(
+        Territory.objects.filter(level=TerritoryLevel.DEPARTMENT, associations__isnull=False)
+        .select_related("country")
+        .distinct()
+        .order_by("country__code", "code")
+    )
+    if not territories:
+        raise ValueError("No department with an association: load the demo content first (manage.py load_demo).")
+    plan = [(ApplicationKind.HOST, n) for n in range(seniors)] + [(ApplicationKind.GUEST, n) for n in range(youths)]
+    created = kept = 0
+    for kind, number in progress(plan):
+        email = f"seed-{kind}-{number}@example.org"
+        if Application.objects.filter(email=email).exists():
+            kept += 1
+            continue
+        rng = random.Random(f"{kind}-{number}")  # noqa: S311 - demo data, not security.
+        territory = territories[number % len(territories)]
+        country = territory.country
+        fake = Faker(FAKER_LOCALES.get(country.code, "en_GB"))
+        fake.seed_instance(f"{kind}-{number}")
+        states = _states_for(kind)
+        target = states[number % len(states)]
+        if kind == ApplicationKind.HOST:
+            birth = _birth_date(rng, country.host_min_age, 92)
+            answers = {
+                "room": rng.choice(["Chambre meublée de 12 m²", "Chambre avec bureau", "Studio attenant"]),
+                "contribution": rng.randint(int(country.min_contribution), int(country.max_contribution)),
+                "evenings_per_week": rng.randint(1, 5),
+            }
+            language = country.main_language
+        else:
+            birth = _birth_date(rng, country.guest_min_age, country.guest_max_age - 2)
+            answers = {
+                "programme": rng.choice(PROGRAMMES),
+                "institution": rng.choice(INSTITUTIONS.get(country.code, ["University"])),
+                "budget": rng.randint(50, 200),
+            }
+            language = rng.choice(["fr", "en", "es", "it", "de", "pt"])
+        with transaction.atomic():
+            application = Application.objects.create(
+                kind=kind,
+                country=country,
+                territory=territory,
+                first_name=fake.first_name(),
+                last_name=fake.last_name(),
+                email=email,
+                phone=fake.phone_number()[:40],
+                birth_date=birth,
+                language=language,
+                answers=answers,
+            )
+            path = PATHS[target]
+            if kind == ApplicationKind.HOST and target == ApplicationState.APPROVED:
+                path = ("start_review", "schedule_interview", "record_home_visit", "approve")
+            if path is not None:
+                application_applicant_act(application_id=application.pk, action="submit")
+                advisor = _advisor_for(territory)
+                for action in path:
+                    application_act(
+                        application_id=application.pk, action=action, by=advisor, comment=REASONS.get(action, "")
+                    )
+                if target == ApplicationState.WITHDRAWN:
+                    application_applicant_act(
+                        application_id=application.pk, action="withdraw", comment="J'ai trouvé une autre solution."
+                    )
+        created += 1
+    return {"created": created, "kept": kept}
