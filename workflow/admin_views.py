@@ -3,17 +3,24 @@
 Thin: scoping comes from :mod:`workflow.access`, actions from :mod:`workflow.services`.
 """
 
+from datetime import timedelta
+
+import django_filters
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 
 from . import access
+from .enums import WAITING_FOR_ASSOCIATION_STATES
 from .exceptions import ApplicationNotFound, WorkflowError
+from .models import Application
 from .services import STAFF_ACTIONS, application_act, available_staff_actions
 
 ACTION_LABELS = {
@@ -25,6 +32,26 @@ ACTION_LABELS = {
     "send_back": gettext_lazy("Send back for completion"),
     "archive": gettext_lazy("Archive"),
 }
+
+
+class ApplicationFilterSet(WagtailFilterSet):
+    waiting = django_filters.ChoiceFilter(
+        label=gettext_lazy("Waiting for"),
+        choices=[
+            ("7", gettext_lazy("more than a week")),
+            ("14", gettext_lazy("more than two weeks")),
+            ("30", gettext_lazy("more than a month")),
+        ],
+        method="filter_waiting",
+    )
+
+    class Meta:
+        model = Application
+        fields = ["kind", "state", "country", "territory"]
+
+    def filter_waiting(self, queryset, name, value):
+        since = timezone.now() - timedelta(days=int(value))
+        return queryset.filter(state__in=WAITING_FOR_ASSOCIATION_STATES, state_changed_at__lte=since)
 
 
 class ApplicationIndexView(IndexView):

@@ -66,3 +66,11 @@ CAN_BE_WITHDRAWN_STATES = [
     ApplicationState.APPROVED,
 ]
 CAN_BE_ARCHIVED_STATES = [ApplicationState.APPROVED, ApplicationState.REJECTED, ApplicationState.WITHDRAWN]
+
+#: States in which a file waits for the association to act.
+WAITING_FOR_ASSOCIATION_STATES = [
+    ApplicationState.SUBMITTED,
+    ApplicationState.IN_REVIEW,
+    ApplicationState.INTERVIEW_SCHEDULED,
+    ApplicationState.HOME_VISIT_DONE,
+]

@@ -322,6 +322,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    state_changed_at = models.DateTimeField(_("in this state since"), default=timezone.now, db_index=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 
     class Meta:
@@ -349,6 +350,10 @@ class Application(ConcurrentTransitionMixin, models.Model):
         return self.country.guest_age_allowed(age)
 
     # -- transitions: fields only; services do the rest --------------------------------------
+    def waiting_days(self) -> int:
+        """Whole days the file has been in its current state."""
+        return (timezone.now() - self.state_changed_at).days
+
     @transition(field=state, source=CAN_BE_SUBMITTED_STATES, target=ApplicationState.SUBMITTED)
     def submit(self, comment: str = "") -> None:
         self.submitted_at = timezone.now()
@@ -408,6 +413,51 @@ class Application(ConcurrentTransitionMixin, models.Model):
     @transition(field=state, source=CAN_BE_ARCHIVED_STATES, target=ApplicationState.ARCHIVED, permission=_staff_may_vet)
     def archive(self, comment: str = "") -> None:
         pass
+
+
+class ApplicationRules(models.Model):
+    """What a country asks of one kind of application, set by national officers in the admin.
+
+    Read when a file is created or reminded about; a change applies to new files and to the
+    next reminders, never retroactively to a decision already taken.
+    """
+
+    country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.CASCADE, related_name="rules")
+    kind = models.CharField(_("kind"), max_length=10, choices=ApplicationKind.choices)
+    reminder_after_days = models.PositiveSmallIntegerField(
+        _("remind the association after (days)"),
+        default=7,
+        help_text=_("A file waiting this long for the association is in the advisors' daily reminder."),
+    )
+
+    class Meta:
+        verbose_name = _("application rules")
+        verbose_name_plural = _("application rules")
+        constraints = [models.UniqueConstraint(fields=["country", "kind"], name="application_rules_unique_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.country} — {self.get_kind_display()}"
+
+    @classmethod
+    def for_application(cls, application: "Application") -> "ApplicationRules":
+        rules = cls.objects.filter(country_id=application.country_id, kind=application.kind).first()
+        return rules or cls(country_id=application.country_id, kind=application.kind)
+
+
+class ReminderSent(models.Model):
+    """One reminder about one waiting file on one day: the daily task never sends it twice."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reminders")
+    day = models.DateField(default=timezone.localdate)
+    sent_to = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [models.UniqueConstraint(fields=["application", "day"], name="reminder_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.application} — {self.day}"
 
 
 class ApplicationTransitionLog(models.Model):

@@ -5,6 +5,7 @@ message; they never change a state themselves.
 """
 
 from django.db import transaction
+from django.utils import timezone
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
 from . import access
@@ -89,6 +90,7 @@ def application_act(*, application_id: int, action: str, by, comment: str = "", 
                 raise ActionNotPermitted()
             from_state = application.state
             method(comment=comment)
+            application.state_changed_at = timezone.now()
             application.save()
             _record_and_notify(
                 application=application,
@@ -115,6 +117,7 @@ def application_applicant_act(*, application_id: int, action: str, comment: str 
                 raise TransitionRefused()
             from_state = application.state
             method(comment=(comment or "").strip())
+            application.state_changed_at = timezone.now()
             application.save()
             _record_and_notify(
                 application=application,

@@ -9,8 +9,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import ApplicationActView, ApplicationIndexView, ApplicationInspectView
-from .models import Application, Country, Organisation, StaffMembership, Territory
+from .admin_views import ApplicationActView, ApplicationFilterSet, ApplicationIndexView, ApplicationInspectView
+from .models import Application, ApplicationRules, Country, Organisation, StaffMembership, Territory
 from .permission_policies import ApplicationPermissionPolicy
 
 
@@ -79,7 +79,15 @@ class StaffMembershipViewSet(SnippetViewSet):
     list_filter = ["role", "organisation__country"]
 
 
-ProgrammeViewSetGroup.items = (*ProgrammeViewSetGroup.items, StaffMembershipViewSet)
+class ApplicationRulesViewSet(SnippetViewSet):
+    model = ApplicationRules
+    icon = "cog"
+    menu_label = _("Application rules")
+    list_display = ["country", "kind", "reminder_after_days"]
+    list_filter = ["country", "kind"]
+
+
+ProgrammeViewSetGroup.items = (*ProgrammeViewSetGroup.items, StaffMembershipViewSet, ApplicationRulesViewSet)
 
 
 class ApplicationViewSet(ModelViewSet):
@@ -93,8 +101,8 @@ class ApplicationViewSet(ModelViewSet):
     inspect_view_enabled = True
     index_view_class = ApplicationIndexView
     inspect_view_class = ApplicationInspectView
-    list_display = ["__str__", "kind", "state", "territory", "submitted_at"]
-    list_filter = ["kind", "state", "territory", "country"]
+    list_display = ["__str__", "kind", "state", "territory", "submitted_at", "state_changed_at"]
+    filterset_class = ApplicationFilterSet
     search_fields = ["first_name", "last_name", "email"]
     # Edit and add views exist but the permission policy grants no one "add" or "change".
     form_fields = ["first_name", "last_name", "email", "phone"]
