@@ -7,8 +7,10 @@ from datetime import timedelta
 
 import django_filters
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,8 +21,9 @@ from wagtail.admin.views.generic import IndexView, InspectView
 
 from . import access
 from .enums import WAITING_FOR_ASSOCIATION_STATES
-from .exceptions import ApplicationNotFound, WorkflowError
+from .exceptions import ActionNotPermitted, ApplicationNotFound, WorkflowError
 from .models import Application
+from .permission_policies import application_permission_policy
 from .services import STAFF_ACTIONS, application_act, available_staff_actions
 
 ACTION_LABELS = {
@@ -78,6 +81,10 @@ class ApplicationInspectView(InspectView):
     ]
 
     def get_object(self, queryset=None):
+        # No right to see files at all: 403. A file outside one's territories: 404, so that its
+        # existence does not leak.
+        if not application_permission_policy.user_has_permission(self.request.user, "view"):
+            raise PermissionDenied
         return get_object_or_404(access.applications_visible_to(self.request.user), pk=self.pk)
 
     def get_context_data(self, **kwargs):
@@ -95,6 +102,8 @@ class ApplicationActView(View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
+        if not application_permission_policy.user_has_permission(request.user, "view"):
+            raise PermissionDenied
         action = request.POST.get("action", "")
         inspect_url = reverse("workflow_application:inspect", args=[pk])
         if action not in STAFF_ACTIONS:
@@ -110,8 +119,21 @@ class ApplicationActView(View):
             )
         except ApplicationNotFound:
             raise Http404 from None
+        except ActionNotPermitted:
+            raise PermissionDenied from None
         except WorkflowError as refusal:
             messages.error(request, str(refusal.message))
         else:
             messages.success(request, _("Done: %(action)s.") % {"action": str(ACTION_LABELS[action])})
         return redirect(inspect_url)
+
+
+def permission_denied(request):
+    """The back office answers a missing right with 403 and a page saying so.
+
+    Wagtail's default redirects to the dashboard with a message; a 403 tells the person (and
+    any client) the truth, and is what the permission matrix asserts.
+    """
+    if request.headers.get("x-requested-with") == "XMLHttpRequest":
+        raise PermissionDenied
+    return TemplateResponse(request, "403.html", status=403)

@@ -41,3 +41,6 @@ class ApplicationPermissionPolicy(BasePermissionPolicy):
         if action != "view":
             return users.none()
         return users.filter(memberships__role__in=VIEWING_ROLES).distinct() | users.filter(is_superuser=True)
+
+
+application_permission_policy = ApplicationPermissionPolicy()

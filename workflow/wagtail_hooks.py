@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import ApplicationActView, ApplicationFilterSet, ApplicationIndexView, ApplicationInspectView
 from .models import Application, ApplicationRules, Country, Organisation, StaffMembership, Territory
-from .permission_policies import ApplicationPermissionPolicy
+from .permission_policies import application_permission_policy
 
 
 class CountryViewSet(SnippetViewSet):
@@ -113,7 +113,7 @@ class ApplicationViewSet(ModelViewSet):
         return [*super().get_urlpatterns(), path("<int:pk>/act/", ApplicationActView.as_view(), name="act")]
 
 
-register_permission_policy(Application, ApplicationPermissionPolicy())
+register_permission_policy(Application, application_permission_policy)
 
 
 @hooks.register("register_admin_viewset")

@@ -1,0 +1,98 @@
+"""Every back-office address of the programme, walked with every role.
+
+A missing right answers 403; a file of another territory answers 404 (its existence does not
+leak); a refused action on a visible file comes back as a message (302).
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from .factories import (
+    ApplicationFactory,
+    OrganisationFactory,
+    StaffMembershipFactory,
+    TerritoryFactory,
+    association_covering,
+    set_state,
+)
+
+ROLES = ["anonymous", "editor", "advisor", "other_advisor", "manager", "pension_officer", "national_officer", "admin"]
+
+# address name -> expected status per role, in the order of ROLES.
+MATRIX = {
+    "dashboard": [302, 200, 200, 200, 200, 200, 200, 200],
+    "applications": [302, 403, 200, 200, 200, 200, 200, 200],
+    "application": [302, 403, 200, 404, 200, 200, 200, 200],
+    "act": [302, 403, 302, 404, 302, 403, 403, 302],
+    "edit_application": [302, 403, 403, 403, 403, 403, 403, 403],
+    "countries": [302, 403, 403, 403, 403, 403, 403, 200],
+    "territories": [302, 403, 403, 403, 403, 403, 403, 200],
+    "staff_roles": [302, 403, 403, 403, 403, 403, 403, 200],
+    "application_rules": [302, 403, 403, 403, 403, 403, 403, 200],
+}
+
+
+@pytest.fixture
+def world(demo):
+    office = OrganisationFactory(pension_office=True)
+    country = office.country
+    region = TerritoryFactory(country=country, pension_office=office)
+    territory = TerritoryFactory(department=True, country=country, parent=region)
+    association = association_covering(territory)
+    application = set_state(ApplicationFactory(territory=territory, country=country), "submitted")
+    national = OrganisationFactory(kind="national_body", country=country)
+    elsewhere = ApplicationFactory()
+    users = {
+        "anonymous": None,
+        "editor": get_user_model().objects.get(username="editor.france"),
+        "advisor": StaffMembershipFactory(organisation=association, role="advisor").user,
+        "other_advisor": StaffMembershipFactory(organisation=association_covering(elsewhere.territory)).user,
+        "manager": StaffMembershipFactory(organisation=association, role="association_manager").user,
+        "pension_officer": StaffMembershipFactory(organisation=office, role="pension_officer").user,
+        "national_officer": StaffMembershipFactory(organisation=national, role="national_officer").user,
+        "admin": get_user_model().objects.get(username="admin"),
+    }
+    return application, users
+
+
+def request(client, name, application):
+    if name == "act":
+        set_state(application, "submitted")
+        return client.post(
+            reverse("workflow_application:act", args=[application.pk]),
+            {"action": "start_review", "expected_state": "submitted"},
+        )
+    urls = {
+        "dashboard": reverse("wagtailadmin_home"),
+        "applications": reverse("workflow_application:index"),
+        "application": reverse("workflow_application:inspect", args=[application.pk]),
+        "edit_application": reverse("workflow_application:edit", args=[application.pk]),
+        "countries": reverse("wagtailsnippets_workflow_country:list"),
+        "territories": reverse("wagtailsnippets_workflow_territory:list"),
+        "staff_roles": reverse("wagtailsnippets_workflow_staffmembership:list"),
+        "application_rules": reverse("wagtailsnippets_workflow_applicationrules:list"),
+    }
+    return client.get(urls[name])
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_the_expected_answer_on_every_address(client, world, role):
+    application, users = world
+    if users[role] is not None:
+        client.force_login(users[role])
+
+    found = {name: request(client, name, application).status_code for name in MATRIX}
+
+    expected = {name: statuses[ROLES.index(role)] for name, statuses in MATRIX.items()}
+    assert found == expected
+
+
+def test_a_successful_action_in_the_matrix_really_changed_the_file(client, world):
+    application, users = world
+    client.force_login(users["manager"])
+
+    request(client, "act", application)
+
+    application.refresh_from_db()
+    assert application.state == "in_review"
