@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
@@ -24,6 +25,7 @@ from wagtail.search import index
 
 from translations.languages import language_links
 
+from . import application_form_views
 from .blocks import RICH_TEXT_FEATURES, ContentBlocks, StepBlock
 from .cache import cached_fragment
 
@@ -174,6 +176,7 @@ class CountryPage(BasePage):
         "cms_pages.FAQPage",
         "cms_pages.NewsIndexPage",
         "cms_pages.ContactPage",
+        "cms_pages.ApplicationFormPage",
     ]
 
     class Meta:
@@ -365,3 +368,48 @@ class ContactPage(PublicPageMixin, AbstractEmailForm):
 
     class Meta:
         verbose_name = _("contact page")
+
+
+class ApplicationFormPage(RoutablePageMixin, BasePage):
+    """The public form through which seniors or young people apply, step by step.
+
+    Editors place it in a national section and write its introduction; the steps, the rules
+    and what happens to the file belong to :mod:`workflow`. Answers are saved at each step
+    (the file stays a draft), and the file reaches the association once the applicant has
+    confirmed their email address through the link they receive.
+    """
+
+    kind = models.CharField(_("for"), max_length=10, choices=[("host", _("hosts")), ("guest", _("guests"))])
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    done_text = RichTextField(_("message once the application is sent"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("kind"), FieldPanel("intro"), FieldPanel("done_text")]
+    api_fields = [APIField("kind"), APIField("intro")]
+    parent_page_types = ["cms_pages.CountryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("application form")
+
+    def session_key(self) -> str:
+        return f"weshare-application-{self.pk}"
+
+    def country(self):
+        section = self.section()
+        return section.country if section else None
+
+    @path("")
+    def first_step(self, request):
+        return application_form_views.step(self, request, 1)
+
+    @path("step/<int:number>/")
+    def later_step(self, request, number):
+        return application_form_views.step(self, request, number)
+
+    @path("sent/")
+    def sent(self, request):
+        return application_form_views.sent(self, request)
+
+    @path("confirm/<str:token>/")
+    def confirm(self, request, token):
+        return application_form_views.confirm(self, request, token)

@@ -34,3 +34,15 @@ class StaleState(WorkflowError):
 
 class ReasonRequired(WorkflowError):
     default_message = _("Please give a reason: the applicant will read it.")
+
+
+class LinkInvalid(WorkflowError):
+    default_message = _("This link is not valid. Please ask for a new one.")
+
+
+class LinkExpired(WorkflowError):
+    default_message = _("This link has expired. Please ask for a new one.")
+
+
+class LinkAlreadyUsed(WorkflowError):
+    default_message = _("This link has already been used. Please ask for a new one if you need to.")

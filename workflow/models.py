@@ -319,6 +319,16 @@ class Application(ConcurrentTransitionMixin, models.Model):
     )
     answers = models.JSONField(_("answers"), default=dict, blank=True, help_text=_("Answers of the application form."))
     status_reason = models.TextField(_("reason given to the applicant"), blank=True)
+    email_confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
+    consented_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    form_key = models.UUIDField(
+        _("form key"),
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("Identifies the form that started the file, so that a form sent twice makes one file."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
@@ -489,3 +499,28 @@ class ApplicationTransitionLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action}: {self.from_state} → {self.to_state}"
+
+
+class ApplicantLink(models.Model):
+    """A one-time link emailed to an applicant: to confirm their address or to sign in.
+
+    Only a hash of the token is kept; a link works once and expires.
+    """
+
+    class Purpose(models.TextChoices):
+        CONFIRM_EMAIL = "confirm_email", _("Confirm the email address")
+        SIGN_IN = "sign_in", _("Sign in")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="links")
+    purpose = models.CharField(max_length=20, choices=Purpose.choices)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("applicant link")
+        verbose_name_plural = _("applicant links")
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} — {self.application}"

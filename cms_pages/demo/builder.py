@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission, Locale, Page, Site
 
 from cms_pages.models import (
+    ApplicationFormPage,
     Audience,
     ContactFormField,
     ContactPage,
@@ -416,6 +417,13 @@ class DemoBuilder:
             },
             after=set_form_fields,
         )
+        for kind, slug, title, intro in FORM_PAGES.get(locale.language_code, []):
+            make(
+                f"apply_{kind}",
+                section,
+                ApplicationFormPage,
+                {"slug": slug, "title": title, "kind": kind, "intro": intro},
+            )
         return pages
 
     def homes(self, source: HomePage, locales: dict[str, Locale]) -> dict[str, HomePage]:
@@ -494,7 +502,56 @@ class DemoBuilder:
 
 
 #: Pages listed in the menus of their section.
-MENU_PAGES = {"section", "hosts", "guests", "about", "faq", "news", "contact"}
+MENU_PAGES = {"section", "hosts", "guests", "about", "faq", "news", "contact", "apply_host", "apply_guest"}
+
+#: The application forms of each section, per language: (kind, slug, title, introduction).
+FORM_PAGES = {
+    "fr": [
+        (
+            "host",
+            "proposer-une-chambre",
+            "Je propose une chambre",
+            "<p>Quelques minutes suffisent. Vos réponses sont enregistrées à chaque étape ; l'association de votre "
+            "département vous rappelle ensuite pour faire connaissance.</p>",
+        ),
+        (
+            "guest",
+            "chercher-une-chambre",
+            "Je cherche une chambre",
+            "<p>Dites-nous qui vous êtes et ce que vous cherchez. Vos réponses sont enregistrées à chaque étape.</p>",
+        ),
+    ],
+    "en": [
+        (
+            "host",
+            "offer-a-room",
+            "Offer a room",
+            "<p>It takes a few minutes. Your answers are saved at each step; the association of your area then calls "
+            "you to get to know you.</p>",
+        ),
+        (
+            "guest",
+            "find-a-room",
+            "Find a room",
+            "<p>Tell us who you are and what you are looking for. Your answers are saved at each step.</p>",
+        ),
+    ],
+    "es": [
+        (
+            "host",
+            "ofrecer-habitacion",
+            "Ofrezco una habitación",
+            "<p>Solo le llevará unos minutos. Sus respuestas se guardan en cada paso; después la asociación de su "
+            "zona le llamará para conocerle.</p>",
+        ),
+        (
+            "guest",
+            "buscar-habitacion",
+            "Busco una habitación",
+            "<p>Cuéntenos quién es y qué busca. Sus respuestas se guardan en cada paso.</p>",
+        ),
+    ],
+}
 
 
 def build_demo(*, with_images: bool = True) -> DemoResult:

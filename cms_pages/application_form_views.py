@@ -1,0 +1,138 @@
+"""The screens of the public application form; every rule is in :mod:`workflow`.
+
+Bad input never loses what was typed: an invalid step is shown again with its messages, a
+spent or expired link answers 400 with a way forward.
+"""
+
+import uuid
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from workflow.applicants import (
+    IDENTITY_FIELDS,
+    applicant_link_send,
+    applicant_link_use,
+    application_save_answers,
+    application_start,
+)
+from workflow.enums import CAN_BE_SUBMITTED_STATES
+from workflow.exceptions import WorkflowError
+from workflow.forms import STEPS
+from workflow.models import ApplicantLink, Application
+
+TEMPLATE = "cms_pages/application_form_page.html"
+
+
+def _render(page, request, status=200, **context):
+    base = page.get_context(request)
+    base.update(context)
+    return TemplateResponse(request, TEMPLATE, base, status=status)
+
+
+def _draft(page, request) -> Application | None:
+    application_id = request.session.get(page.session_key())
+    if not application_id:
+        return None
+    return Application.objects.filter(pk=application_id, state__in=CAN_BE_SUBMITTED_STATES).first()
+
+
+def step(page, request, number: int):
+    country = page.country()
+    steps = STEPS[page.kind]
+    if country is None or not 1 <= number <= len(steps):
+        return redirect(page.url)
+    application = _draft(page, request)
+    if number > 1 and application is None:
+        messages.info(request, _("Please start with the first step."))
+        return redirect(page.url)
+    current = steps[number - 1]
+    form_key = request.POST.get("form_key") or str(uuid.uuid4())
+    try:
+        form_key = str(uuid.UUID(form_key))
+    except ValueError:
+        form_key = str(uuid.uuid4())
+    if request.method == "POST":
+        form = current.form_class(request.POST, country=country, kind=page.kind)
+        if form.is_valid():
+            try:
+                application = _save(page, request, form, number, application, country, form_key)
+            except WorkflowError as refusal:
+                form.add_error(None, str(refusal.message))
+            else:
+                if number < len(steps):
+                    return redirect(page.url + page.reverse_subpage("later_step", args=[number + 1]))
+                applicant_link_send(
+                    application=application,
+                    purpose=ApplicantLink.Purpose.CONFIRM_EMAIL,
+                    build_url=lambda token: request.build_absolute_uri(
+                        page.url + page.reverse_subpage("confirm", args=[token])
+                    ),
+                )
+                return redirect(page.url + page.reverse_subpage("sent"))
+        status = 400 if form.errors else 200
+    else:
+        initial = current.form_class.initial_from(application) if application else {}
+        form = current.form_class(initial=initial, country=country, kind=page.kind)
+        status = 200
+    return _render(
+        page,
+        request,
+        status=status,
+        mode="step",
+        form=form,
+        form_key=form_key,
+        steps=steps,
+        number=number,
+        current=current,
+        previous_url=(page.url + page.reverse_subpage("later_step", args=[number - 1]))
+        if number > 2
+        else (page.url if number == 2 else None),
+    )
+
+
+def _save(page, request, form, number, application, country, form_key):
+    data = form.cleaned_data
+    answers = {k: v for k, v in form.answers().items() if k not in IDENTITY_FIELDS and k not in ("territory",)}
+    if number == 1:
+        identity = {name: data[name] for name in IDENTITY_FIELDS}
+        application = application_start(
+            form_key=uuid.UUID(form_key),
+            kind=page.kind,
+            country=country,
+            territory=data["territory"],
+            identity={**identity, **answers},
+        )
+        request.session[page.session_key()] = application.pk
+        return application
+    return application_save_answers(application_id=application.pk, answers=answers)
+
+
+def sent(page, request):
+    application = _draft(page, request)
+    if request.method == "POST" and application is not None:
+        applicant_link_send(
+            application=application,
+            purpose=ApplicantLink.Purpose.CONFIRM_EMAIL,
+            build_url=lambda token: request.build_absolute_uri(
+                page.url + page.reverse_subpage("confirm", args=[token])
+            ),
+        )
+        messages.success(request, _("A new link is on its way."))
+        return redirect(page.url + page.reverse_subpage("sent"))
+    return _render(page, request, mode="sent", application=application)
+
+
+def confirm(page, request, token):
+    if request.method != "POST":
+        # A button, not the link itself, spends the token: mail scanners that open links
+        # must not use it up.
+        return _render(page, request, mode="confirm")
+    try:
+        application = applicant_link_use(token=token, purpose=ApplicantLink.Purpose.CONFIRM_EMAIL)
+    except WorkflowError as refusal:
+        return _render(page, request, status=400, mode="error", error=str(refusal.message))
+    request.session.pop(page.session_key(), None)
+    return _render(page, request, mode="done", application=application)

@@ -1,0 +1,131 @@
+"""What applicants do themselves: start a file from the public form, answer, confirm their email.
+
+Identity is proven by one-time links sent to the applicant's address (only their hash is
+stored); the views of the public site call these functions and nothing else.
+"""
+
+import hashlib
+import secrets
+from collections.abc import Callable
+from datetime import timedelta
+from uuid import UUID
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .enums import CAN_BE_SUBMITTED_STATES, ApplicationState
+from .exceptions import LinkAlreadyUsed, LinkExpired, LinkInvalid, TransitionRefused
+from .models import ApplicantLink, Application, Country, Territory
+from .services import application_applicant_act
+
+LINK_LIFETIMES = {
+    ApplicantLink.Purpose.CONFIRM_EMAIL: timedelta(hours=48),
+    ApplicantLink.Purpose.SIGN_IN: timedelta(minutes=30),
+}
+IDENTITY_FIELDS = ("first_name", "last_name", "email", "phone", "birth_date", "language")
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def application_start(
+    *, form_key: UUID, kind: str, country: Country, territory: Territory, identity: dict
+) -> Application:
+    """The draft file of a public form, created once however often the first step is sent."""
+    fields = {name: identity[name] for name in IDENTITY_FIELDS if name in identity}
+    extra = {k: v for k, v in identity.items() if k not in IDENTITY_FIELDS}
+    existing = Application.objects.filter(form_key=form_key).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                return Application.objects.create(
+                    form_key=form_key,
+                    kind=kind,
+                    country=country,
+                    territory=territory,
+                    consented_at=timezone.now(),
+                    answers=extra,
+                    **fields,
+                )
+        except IntegrityError:
+            existing = Application.objects.get(form_key=form_key)
+    return application_save_answers(application_id=existing.pk, answers=extra, identity=fields, territory=territory)
+
+
+def application_save_answers(
+    *, application_id: int, answers: dict, identity: dict | None = None, territory: Territory | None = None
+) -> Application:
+    """Merge a step's answers into a file the applicant may still change."""
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application_id)
+        if application.state not in CAN_BE_SUBMITTED_STATES:
+            raise TransitionRefused(_("This application has already been sent; it can no longer be changed here."))
+        for name, value in (identity or {}).items():
+            setattr(application, name, value)
+        if territory is not None:
+            application.territory = territory
+        application.answers = {**application.answers, **answers}
+        application.save()
+        return application
+
+
+def applicant_link_send(*, application: Application, purpose: str, build_url: Callable[[str], str]) -> ApplicantLink:
+    """Email a one-time link to the applicant, in their language, once the transaction commits."""
+    token = secrets.token_urlsafe(32)
+    link = ApplicantLink.objects.create(
+        application=application,
+        purpose=purpose,
+        token_hash=_hash(token),
+        expires_at=timezone.now() + LINK_LIFETIMES[purpose],
+    )
+    url = build_url(token)
+
+    def send() -> None:
+        with translation.override(application.language):
+            subject = {
+                ApplicantLink.Purpose.CONFIRM_EMAIL: _("Confirm your email address to send your application"),
+                ApplicantLink.Purpose.SIGN_IN: _("Your link to sign in to your space"),
+            }[purpose]
+            body = render_to_string(
+                "workflow/email/applicant_link.txt",
+                {"application": application, "url": url, "purpose": purpose, "hours": LINK_LIFETIMES[purpose]},
+            )
+        send_mail(f"WeShare — {subject}", body, settings.DEFAULT_FROM_EMAIL, [application.email])
+
+    transaction.on_commit(send)
+    return link
+
+
+def applicant_link_use(*, token: str, purpose: str) -> Application:
+    """Spend a one-time link. Confirming the email submits the file to its association."""
+    with transaction.atomic():
+        link = (
+            ApplicantLink.objects.select_for_update()
+            .select_related("application")
+            .filter(token_hash=_hash(token or ""), purpose=purpose)
+            .first()
+        )
+        if link is None:
+            raise LinkInvalid()
+        if link.used_at is not None:
+            raise LinkAlreadyUsed()
+        if link.expires_at <= timezone.now():
+            raise LinkExpired()
+        link.used_at = timezone.now()
+        link.save(update_fields=["used_at"])
+        application = link.application
+        if purpose == ApplicantLink.Purpose.CONFIRM_EMAIL:
+            Application.objects.filter(pk=application.pk).update(email_confirmed_at=timezone.now())
+            if application.state in CAN_BE_SUBMITTED_STATES:
+                application = application_applicant_act(application_id=application.pk, action="submit")
+        application.refresh_from_db()
+        return application
+
+
+def application_is_sent(application: Application) -> bool:
+    return application.state != ApplicationState.DRAFT
