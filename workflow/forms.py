@@ -104,6 +104,8 @@ class IdentityForm(StepForm):
 class GuestIdentityForm(IdentityForm):
     nationality = forms.CharField(label=_("Nationality"), max_length=80)
 
+    field_order = ["first_name", "last_name", "email", "phone", "birth_date", "nationality", "language", "territory"]
+
 
 class HostHomeForm(StepForm):
     housing_status = forms.ChoiceField(

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -36,11 +37,36 @@ def _postgres_database(url: str, name: str, *, drop_only: bool = False) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
+@dataclass(frozen=True)
+class Server:
+    url: str
+    mail_dir: Path
+
+    def __str__(self) -> str:
+        return self.url
+
+    def __add__(self, path: str) -> str:
+        return self.url + path
+
+    def emails_to(self, address: str) -> list[str]:
+        """The raw emails the server sent to ``address``, oldest first."""
+        found = []
+        for file in sorted(self.mail_dir.glob("*.log"), key=lambda f: f.stat().st_mtime):
+            for message in file.read_text(errors="replace").split("-" * 79):
+                if f"To: {address}" in message:
+                    found.append(message)
+        return found
+
+
 @pytest.fixture(scope="session")
 def site_server(tmp_path_factory):
     var_dir = tmp_path_factory.mktemp("site")
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "PYTEST_CURRENT_TEST"}}
-    env.update(DJANGO_SETTINGS_MODULE="config.settings.test", WESHARE_VAR_DIR=str(var_dir))
+    mail_dir = var_dir / "mail"
+    mail_dir.mkdir()
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.test", WESHARE_VAR_DIR=str(var_dir), TEST_EMAIL_DIR=str(mail_dir)
+    )
     database = None
     if env.get("DATABASE_URL"):
         database = f"weshare_browser_{os.getpid()}"
@@ -69,7 +95,7 @@ def site_server(tmp_path_factory):
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError((var_dir / "server.log").read_text()) from None
                 time.sleep(0.3)
-        yield url
+        yield Server(url=url, mail_dir=mail_dir)
     finally:
         server.terminate()
         try:

@@ -46,3 +46,13 @@ def test_the_contact_form_with_errors_has_no_serious_violation(site_server, brow
     browser_page.wait_for_selector(".error")
 
     assert serious_violations(browser_page) == []
+
+
+def test_the_application_form_with_errors_has_no_serious_violation(site_server, browser_page):
+    browser_page.goto(f"{site_server}{first_page_path(site_server, 'cms_pages.ApplicationFormPage', 'es')}")
+    assert serious_violations(browser_page) == []
+
+    browser_page.locator("main button[type=submit]").click()
+    browser_page.wait_for_selector(".error")
+
+    assert serious_violations(browser_page) == []

@@ -198,8 +198,13 @@ def test_a_contribution_above_the_cap_is_refused_and_earlier_steps_are_kept(clie
 
     response = client.post(
         page.url + page.reverse_subpage("later_step", args=[3]),
-        {"languages": ["fr"], "evenings_per_week": "3", "weekends": "free", "contribution": "400",
-         "emergency_contact": "Sophie, 06 00 00 00 00"},
+        {
+            "languages": ["fr"],
+            "evenings_per_week": "3",
+            "weekends": "free",
+            "contribution": "400",
+            "emergency_contact": "Sophie, 06 00 00 00 00",
+        },
     )
 
     assert response.status_code == 400

@@ -1,0 +1,81 @@
+"""A young person applies in Spanish and confirms their email; an advisor of the territory
+approves the file in the admin; an advisor of another territory cannot see it."""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.browser
+
+EMAIL = "lucia.browser@example.org"
+
+
+def sign_in(page, server, username):
+    page.goto(f"{server}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", settings.DEMO_PASSWORD)
+    page.locator("form button[type=submit], form input[type=submit]").first.click()
+    page.wait_for_url(f"{server}/admin/")
+
+
+def test_a_guest_applies_in_spanish_and_an_advisor_of_madrid_approves_the_file(site_server, browser, tmp_path):
+    applicant = browser.new_context(locale="es-ES").new_page()
+    applicant.goto(f"{site_server}/es/espana/buscar-habitacion/")
+    assert applicant.locator("html").get_attribute("lang") == "es"
+
+    applicant.fill("[name=first_name]", "Lucía")
+    applicant.fill("[name=last_name]", "Navegador")
+    applicant.fill("[name=email]", EMAIL)
+    applicant.fill("[name=birth_date]", date(date.today().year - 21, 3, 1).isoformat())
+    applicant.select_option("[name=language]", "es")
+    applicant.fill("[name=nationality]", "española")
+    applicant.check("[name=consent]")
+    applicant.screenshot(path=tmp_path / "1-identity.png", full_page=True)
+    applicant.locator("main button[type=submit]").click()
+
+    start = date.today() + timedelta(days=20)
+    applicant.check("[name=programme][value=student]")
+    applicant.fill("[name=institution]", "Universidad Complutense de Madrid")
+    applicant.fill("[name=city]", "Madrid")
+    applicant.fill("[name=start_date]", start.isoformat())
+    applicant.fill("[name=end_date]", (start + timedelta(days=300)).isoformat())
+    applicant.locator("main button[type=submit]").click()
+
+    applicant.check("[name=languages][value=es]")
+    applicant.fill("[name=budget]", "90")
+    applicant.fill("[name=evenings_per_week]", "3")
+    applicant.fill(
+        "[name=motivation]",
+        "Quiero compartir la vida diaria con una persona mayor y ayudar en casa mientras estudio en Madrid.",
+    )
+    applicant.locator("main button[type=submit]").click()
+    applicant.wait_for_url(re.compile(r".*/sent/$"))
+    applicant.screenshot(path=tmp_path / "2-sent.png", full_page=True)
+
+    (message,) = site_server.emails_to(EMAIL)
+    link = re.search(r"https?://\S+/confirm/\S+/", message).group(0)
+    applicant.goto(link)
+    applicant.locator("main button[type=submit]").click()
+    assert applicant.locator("main h2").inner_text()
+    applicant.screenshot(path=tmp_path / "3-done.png", full_page=True)
+
+    advisor = browser.new_context(locale="fr-FR").new_page()
+    sign_in(advisor, site_server, "advisor.madrid")
+    advisor.goto(f"{site_server}/admin/application/?q=Navegador")
+    advisor.get_by_role("link", name=re.compile("Lucía Navegador")).first.click()
+    file_url = advisor.url
+    for action in ("start_review", "schedule_interview", "approve"):
+        advisor.locator(f"button[value={action}]").click()
+        advisor.wait_for_load_state()
+    assert advisor.locator("button[value=approve]").count() == 0
+    assert advisor.locator("table.listing tbody tr").count() == 4
+    advisor.screenshot(path=tmp_path / "4-approved.png", full_page=True)
+
+    stranger = browser.new_context(locale="fr-FR").new_page()
+    sign_in(stranger, site_server, "advisor.gironde")
+    stranger.goto(f"{site_server}/admin/application/?q=Navegador")
+    assert "Navegador" not in stranger.locator("main").inner_text()
+    response = stranger.goto(file_url)
+    assert response.status == 404
