@@ -56,3 +56,19 @@ def may_vet(user, application: Application) -> bool:
         .filter(role__in=VETTING_ROLES, organisation__in=application.territory.associations.all())
         .exists()
     )
+
+
+def vetting_staff_for(territory):
+    """The active advisors and managers who vet the files of ``territory`` and have an email."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__role__in=VETTING_ROLES,
+            memberships__organisation__in=territory.associations.all(),
+        )
+        .exclude(email="")
+        .distinct()
+    )

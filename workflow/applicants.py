@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from .access import vetting_staff_for
 from .enums import CAN_BE_SUBMITTED_STATES, ApplicationState
 from .exceptions import LinkAlreadyUsed, LinkExpired, LinkInvalid, TransitionRefused
 from .models import ApplicantLink, Application, Country, Territory
@@ -129,3 +130,78 @@ def applicant_link_use(*, token: str, purpose: str) -> Application:
 
 def application_is_sent(application: Application) -> bool:
     return application.state != ApplicationState.DRAFT
+
+
+def applicant_sign_in_request(*, email: str, build_url: Callable[[str], str]) -> None:
+    """Send a sign-in link to the latest file of this address, if there is one.
+
+    The caller says the same thing whether or not a file exists, so that nobody learns from
+    the answer who applied.
+    """
+    application = (
+        Application.objects.filter(email__iexact=email.strip())
+        .exclude(state=ApplicationState.ARCHIVED)
+        .order_by("-created_at")
+        .first()
+    )
+    if application is not None:
+        applicant_link_send(application=application, purpose=ApplicantLink.Purpose.SIGN_IN, build_url=build_url)
+
+
+def applications_of(email: str):
+    """The files of a signed-in applicant, newest first."""
+    return (
+        Application.objects.filter(email__iexact=email).select_related("territory", "country").order_by("-created_at")
+    )
+
+
+def application_export(application: Application) -> dict:
+    """Everything the platform holds about a file, for the applicant to download."""
+    return {
+        "application": {
+            "kind": application.kind,
+            "state": application.state,
+            "first_name": application.first_name,
+            "last_name": application.last_name,
+            "email": application.email,
+            "phone": application.phone,
+            "birth_date": application.birth_date.isoformat(),
+            "language": application.language,
+            "country": application.country.code,
+            "territory": str(application.territory),
+            "answers": application.answers,
+            "created_at": application.created_at.isoformat(),
+            "submitted_at": application.submitted_at.isoformat() if application.submitted_at else None,
+            "consented_at": application.consented_at.isoformat() if application.consented_at else None,
+            "email_confirmed_at": application.email_confirmed_at.isoformat()
+            if application.email_confirmed_at
+            else None,
+            "status_reason": application.status_reason,
+        },
+        "history": [
+            {"when": log.created_at.isoformat(), "from": log.from_state, "to": log.to_state, "comment": log.comment}
+            for log in application.transitions.all()
+        ],
+    }
+
+
+def application_request_erasure(*, application_id: int) -> Application:
+    """Record the applicant's request for erasure and tell the association, once."""
+    with transaction.atomic():
+        application = Application.objects.select_for_update().select_related("territory").get(pk=application_id)
+        if application.erasure_requested_at is not None:
+            return application
+        application.erasure_requested_at = timezone.now()
+        application.save(update_fields=["erasure_requested_at", "updated_at"])
+        recipients = [user.email for user in vetting_staff_for(application.territory)]
+
+        def tell_the_association() -> None:
+            if not recipients:
+                return
+            with translation.override(application.country.main_language):
+                subject = _("An applicant asks for the erasure of their data")
+                body = render_to_string("workflow/email/erasure_requested.txt", {"application": application})
+            send_mail(f"WeShare — {subject}", body, settings.DEFAULT_FROM_EMAIL, recipients)
+
+        transaction.on_commit(tell_the_association)
+        return application

@@ -321,6 +321,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
     status_reason = models.TextField(_("reason given to the applicant"), blank=True)
     email_confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
     consented_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    erasure_requested_at = models.DateTimeField(_("erasure requested"), null=True, blank=True)
     form_key = models.UUIDField(
         _("form key"),
         null=True,

@@ -3,7 +3,6 @@
 from collections import defaultdict
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -12,7 +11,8 @@ from django.utils import timezone, translation
 from django.utils.translation import ngettext
 from django_q.tasks import async_task
 
-from .enums import VETTING_ROLES, WAITING_FOR_ASSOCIATION_STATES
+from .access import vetting_staff_for
+from .enums import WAITING_FOR_ASSOCIATION_STATES
 from .models import Application, ApplicationRules, ApplicationTransitionLog, ReminderSent
 from .notifications import BODIES, SUBJECTS
 
@@ -76,16 +76,7 @@ def remind_advisors_of_waiting_files() -> int:
             reminder, created = ReminderSent.objects.get_or_create(application=application, day=today)
             if not created:
                 continue
-            advisors = list(
-                get_user_model()
-                .objects.filter(
-                    is_active=True,
-                    memberships__role__in=VETTING_ROLES,
-                    memberships__organisation__in=application.territory.associations.all(),
-                )
-                .exclude(email="")
-                .distinct()
-            )
+            advisors = list(vetting_staff_for(application.territory))
             reminder.sent_to = [advisor.email for advisor in advisors]
             reminder.save(update_fields=["sent_to"])
         for advisor in advisors:

@@ -1,0 +1,121 @@
+"""The applicant's space: sign in by a one-time link, follow one's file, withdraw, download, ask for erasure.
+
+Thin views over :mod:`workflow.applicants`; the signed-in address lives in the session only
+after a link sent to it has been used.
+"""
+
+import json
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from .applicants import (
+    applicant_link_use,
+    applicant_sign_in_request,
+    application_export,
+    application_request_erasure,
+    applications_of,
+)
+from .enums import CAN_BE_WITHDRAWN_STATES
+from .exceptions import WorkflowError
+from .models import ApplicantLink
+from .services import application_applicant_act
+
+SESSION_KEY = "weshare-applicant-email"
+
+
+class SignInForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("Your email address"), max_length=254)
+
+
+def _signed_in_email(request) -> str | None:
+    return request.session.get(SESSION_KEY)
+
+
+def _own_application(request, pk: int):
+    email = _signed_in_email(request)
+    application = applications_of(email).filter(pk=pk).first() if email else None
+    if application is None:
+        raise Http404
+    return application
+
+
+def _link_url(request, token: str) -> str:
+    return request.build_absolute_uri(reverse("applicant_link", args=[token]))
+
+
+def space(request):
+    email = _signed_in_email(request)
+    if email is None:
+        form = SignInForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            applicant_sign_in_request(email=form.cleaned_data["email"], build_url=lambda t: _link_url(request, t))
+            return TemplateResponse(request, "workflow/applicant_space.html", {"mode": "link_sent"})
+        status = 400 if form.errors else 200
+        return TemplateResponse(
+            request, "workflow/applicant_space.html", {"mode": "sign_in", "form": form}, status=status
+        )
+    applications = list(applications_of(email))
+    for application in applications:
+        application.can_withdraw = application.state in CAN_BE_WITHDRAWN_STATES
+    return TemplateResponse(request, "workflow/applicant_space.html", {"mode": "space", "applications": applications})
+
+
+def use_link(request, token):
+    if request.method != "POST":
+        return TemplateResponse(request, "workflow/applicant_space.html", {"mode": "confirm_sign_in"})
+    try:
+        application = applicant_link_use(token=token, purpose=ApplicantLink.Purpose.SIGN_IN)
+    except WorkflowError as refusal:
+        return TemplateResponse(
+            request, "workflow/applicant_space.html", {"mode": "error", "error": refusal.message}, status=400
+        )
+    request.session.cycle_key()
+    request.session[SESSION_KEY] = application.email
+    return redirect("applicant_space")
+
+
+@require_POST
+def sign_out(request):
+    request.session.pop(SESSION_KEY, None)
+    return redirect("applicant_space")
+
+
+@require_POST
+def withdraw(request, pk):
+    application = _own_application(request, pk)
+    try:
+        application_applicant_act(
+            application_id=application.pk, action="withdraw", comment=request.POST.get("reason", "")[:1000]
+        )
+    except WorkflowError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("Your application is withdrawn."))
+    return redirect("applicant_space")
+
+
+def export(request, pk):
+    application = _own_application(request, pk)
+    response = HttpResponse(
+        json.dumps(application_export(application), ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="weshare-application-{application.pk}.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def request_erasure(request, pk):
+    application = _own_application(request, pk)
+    application_request_erasure(application_id=application.pk)
+    messages.success(request, _("Your request is recorded. The association will answer you within one month."))
+    return redirect("applicant_space")
