@@ -6,3 +6,6 @@ class DocumentsConfig(AppConfig):
     name = "documents"
     verbose_name = _("Documents and conventions")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401

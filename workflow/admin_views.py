@@ -20,7 +20,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 
 from . import access
-from .enums import WAITING_FOR_ASSOCIATION_STATES
+from .enums import WAITING_FOR_ASSOCIATION_STATES, DocumentKind
 from .exceptions import ActionNotPermitted, ApplicationNotFound, WorkflowError
 from .models import Application
 from .permission_policies import application_permission_policy
@@ -93,6 +93,9 @@ class ApplicationInspectView(InspectView):
         context["actions"] = [{"name": name, "label": str(ACTION_LABELS[name])} for name in actions]
         context["act_url"] = reverse("workflow_application:act", args=[self.object.pk])
         context["history"] = self.object.transitions.select_related("user")
+        context["documents"] = self.object.supporting_documents.all()
+        context["missing_documents"] = [DocumentKind(kind).label for kind in self.object.missing_documents()]
+        context["may_vet"] = access.may_vet(self.request.user, self.object)
         return context
 
 

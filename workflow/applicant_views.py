@@ -23,7 +23,7 @@ from .applicants import (
     application_request_erasure,
     applications_of,
 )
-from .enums import CAN_BE_WITHDRAWN_STATES
+from .enums import CAN_BE_WITHDRAWN_STATES, DocumentKind
 from .exceptions import WorkflowError
 from .models import ApplicantLink
 from .services import application_applicant_act
@@ -65,7 +65,12 @@ def space(request):
     applications = list(applications_of(email))
     for application in applications:
         application.can_withdraw = application.state in CAN_BE_WITHDRAWN_STATES
-    return TemplateResponse(request, "workflow/applicant_space.html", {"mode": "space", "applications": applications})
+        application.missing = [DocumentKind(kind).label for kind in application.missing_documents()]
+    return TemplateResponse(
+        request,
+        "workflow/applicant_space.html",
+        {"mode": "space", "applications": applications, "document_kinds": DocumentKind.choices},
+    )
 
 
 def use_link(request, token):

@@ -74,3 +74,15 @@ WAITING_FOR_ASSOCIATION_STATES = [
     ApplicationState.INTERVIEW_SCHEDULED,
     ApplicationState.HOME_VISIT_DONE,
 ]
+
+
+class DocumentKind(models.TextChoices):
+    """Supporting documents a country may require; stored and checked by the documents app."""
+
+    IDENTITY = "identity", _("Identity document")
+    ENROLMENT = "enrolment", _("Proof of enrolment or apprenticeship")
+    ADDRESS = "address", _("Proof of address")
+    PENSION = "pension", _("Proof of pension")
+    LANDLORD_CONSENT = "landlord_consent", _("Landlord's consent")
+    CRIMINAL_RECORD = "criminal_record", _("Criminal-record extract")
+    OTHER = "other", _("Other document")

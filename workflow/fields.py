@@ -34,3 +34,35 @@ class LanguageListField(models.JSONField):
             label=self.verbose_name.capitalize(),
             help_text=self.help_text,
         )
+
+
+def validate_document_kinds(value) -> None:
+    from .enums import DocumentKind
+
+    if not isinstance(value, list):
+        raise ValidationError(_("Choose documents from the list."), code="invalid")
+    unknown = [kind for kind in value if kind not in DocumentKind.values]
+    if unknown:
+        raise ValidationError(
+            _("Unknown document: %(kinds)s."), code="invalid", params={"kinds": ", ".join(map(str, unknown))}
+        )
+
+
+class DocumentKindListField(models.JSONField):
+    """A list of supporting-document kinds, edited as checkboxes."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", list)
+        super().__init__(*args, **kwargs)
+        self.validators.append(validate_document_kinds)
+
+    def formfield(self, **kwargs):
+        from .enums import DocumentKind
+
+        return forms.MultipleChoiceField(
+            choices=DocumentKind.choices,
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+            label=self.verbose_name.capitalize(),
+            help_text=self.help_text,
+        )

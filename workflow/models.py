@@ -30,7 +30,7 @@ from .enums import (
     StaffRole,
     TerritoryLevel,
 )
-from .fields import LanguageListField
+from .fields import DocumentKindListField, LanguageListField
 
 country_code_validator = RegexValidator(r"^[A-Z]{2}$", _("Use the two capital letters of ISO 3166 (FR, ES…)."))
 currency_validator = RegexValidator(r"^[A-Z]{3}$", _("Use the three capital letters of ISO 4217 (EUR…)."))
@@ -287,6 +287,10 @@ def _home_visited_if_host(instance: "Application") -> bool:
     return instance.kind != ApplicationKind.HOST or instance.state == ApplicationState.HOME_VISIT_DONE
 
 
+def _required_documents_verified(instance: "Application") -> bool:
+    return not instance.missing_documents()
+
+
 def _is_host(instance: "Application") -> bool:
     return instance.kind == ApplicationKind.HOST
 
@@ -361,6 +365,18 @@ class Application(ConcurrentTransitionMixin, models.Model):
         return self.country.guest_age_allowed(age)
 
     # -- transitions: fields only; services do the rest --------------------------------------
+    def missing_documents(self) -> list[str]:
+        """Kinds of document the country requires for this file that are not yet verified.
+
+        Reads the documents through their reverse relation (``supporting_documents``), which
+        the documents app defines.
+        """
+        required = ApplicationRules.for_application(self).required_documents or []
+        if not required:
+            return []
+        verified = set(self.supporting_documents.filter(verified_at__isnull=False).values_list("kind", flat=True))
+        return [kind for kind in required if kind not in verified]
+
     def waiting_days(self) -> int:
         """Whole days the file has been in its current state."""
         return (timezone.now() - self.state_changed_at).days
@@ -399,7 +415,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=CAN_BE_APPROVED_STATES,
         target=ApplicationState.APPROVED,
-        conditions=[_home_visited_if_host, _age_within_country_rules],
+        conditions=[_home_visited_if_host, _age_within_country_rules, _required_documents_verified],
         permission=_staff_may_vet,
     )
     def approve(self, comment: str = "") -> None:
@@ -439,6 +455,11 @@ class ApplicationRules(models.Model):
         _("remind the association after (days)"),
         default=7,
         help_text=_("A file waiting this long for the association is in the advisors' daily reminder."),
+    )
+    required_documents = DocumentKindListField(
+        _("required documents"),
+        blank=True,
+        help_text=_("Documents that must be verified before a file of this kind is approved."),
     )
 
     class Meta:

@@ -83,7 +83,7 @@ class ApplicationRulesViewSet(SnippetViewSet):
     model = ApplicationRules
     icon = "cog"
     menu_label = _("Application rules")
-    list_display = ["country", "kind", "reminder_after_days"]
+    list_display = ["country", "kind", "reminder_after_days", "required_documents"]
     list_filter = ["country", "kind"]
 
 

@@ -33,6 +33,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
     path("my-application/", include("workflow.urls")),
+    path("my-documents/", include("documents.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

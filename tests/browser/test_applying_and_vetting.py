@@ -10,6 +10,10 @@ from django.conf import settings
 pytestmark = pytest.mark.browser
 
 EMAIL = "lucia.browser@example.org"
+SMALL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 def sign_in(page, server, username):
@@ -61,16 +65,36 @@ def test_a_guest_applies_in_spanish_and_an_advisor_of_madrid_approves_the_file(s
     assert applicant.locator("main h2").inner_text()
     applicant.screenshot(path=tmp_path / "3-done.png", full_page=True)
 
+    # From her space, signed in by a link, she sends her proof of enrolment.
+    applicant.goto(f"{site_server}/es/my-application/")
+    applicant.fill("[name=email]", EMAIL)
+    applicant.locator("main button[type=submit]").click()
+    sign_in_link = re.search(r"https?://\S+/my-application/link/\S+/", site_server.emails_to(EMAIL)[-1]).group(0)
+    applicant.goto(sign_in_link)
+    applicant.locator("main button[type=submit]").click()
+    proof = tmp_path / "matricula.pdf"
+    proof.write_bytes(SMALL_PDF)
+    applicant.select_option("select[name=kind]", "enrolment")
+    applicant.set_input_files("input[name=file]", str(proof))
+    applicant.locator("form[enctype] button[type=submit]").click()
+    assert applicant.locator("main a[href*='/my-documents/']").count() == 1
+    applicant.screenshot(path=tmp_path / "3b-space.png", full_page=True)
+
     advisor = browser.new_context(locale="fr-FR").new_page()
     sign_in(advisor, site_server, "advisor.madrid")
     advisor.goto(f"{site_server}/admin/application/?q=Navegador")
     advisor.get_by_role("link", name=re.compile("Lucía Navegador")).first.click()
     file_url = advisor.url
+    with advisor.expect_download() as download:
+        advisor.locator("#documents a").first.click()
+    assert download.value.path().read_bytes() == SMALL_PDF
+    advisor.locator("#documents button").click()
+    assert advisor.locator("#documents button").count() == 0
     for action in ("start_review", "schedule_interview", "approve"):
         advisor.locator(f"button[value={action}]").click()
         advisor.wait_for_load_state()
     assert advisor.locator("button[value=approve]").count() == 0
-    assert advisor.locator("table.listing tbody tr").count() == 4
+    assert advisor.locator("#history tbody tr").count() == 4
     advisor.screenshot(path=tmp_path / "4-approved.png", full_page=True)
 
     stranger = browser.new_context(locale="fr-FR").new_page()

@@ -70,6 +70,7 @@ def test_check_deploy_on_production_settings_reports_nothing():
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "k" * 20 + "-deploy-check-0123456789abcdefghijklmnop",
+        "DOCUMENTS_ENCRYPTION_KEYS": "ZGVwbG95LWNoZWNrLWtleS1ub3Qtc2VjcmV0LTAxMjM=",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

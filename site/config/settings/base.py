@@ -210,8 +210,24 @@ if AWS_STORAGE_BUCKET_NAME:
     _MEDIA_STORAGE = {"BACKEND": "storages.backends.s3.S3Storage"}
 else:
     _MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Private documents: never in the public media. A private bucket when named, a folder otherwise.
+PRIVATE_BUCKET_NAME = env_str("PRIVATE_BUCKET_NAME")
+if PRIVATE_BUCKET_NAME:
+    _PRIVATE_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"bucket_name": PRIVATE_BUCKET_NAME, "querystring_auth": True, "default_acl": "private"},
+    }
+else:
+    _PRIVATE_STORAGE = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(VAR_DIR / "private"), "base_url": None},
+    }
+# Keys encrypting private documents at rest, newest first (see documents/crypto.py).
+DOCUMENTS_ENCRYPTION_KEYS = env_list("DOCUMENTS_ENCRYPTION_KEYS")
+
 STORAGES = {
     "default": _MEDIA_STORAGE,
+    "private": _PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

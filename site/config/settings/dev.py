@@ -17,3 +17,6 @@ WHITENOISE_USE_FINDERS = True
 
 # Media files served by Django itself (never in production, where S3 serves them).
 SERVE_MEDIA = True
+
+# A fixed, public key for dev only; production lists its own in DOCUMENTS_ENCRYPTION_KEYS.
+DOCUMENTS_ENCRYPTION_KEYS = DOCUMENTS_ENCRYPTION_KEYS or ["ZGV2LW9ubHktZG9jdW1lbnQta2V5LW5vdC1zZWNyZXQ="]  # noqa: F405

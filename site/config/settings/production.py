@@ -4,7 +4,7 @@
 """
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int
+from .env import env_bool, env_int, env_list
 
 DEBUG = False
 
@@ -20,3 +20,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Private documents cannot be stored without their encryption key.
+DOCUMENTS_ENCRYPTION_KEYS = env_list("DOCUMENTS_ENCRYPTION_KEYS")

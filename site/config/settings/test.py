@@ -37,3 +37,6 @@ LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # 
 
 # Media files served by Django itself (never in production, where S3 serves them).
 SERVE_MEDIA = True
+
+# A fixed, public key for test only; production lists its own in DOCUMENTS_ENCRYPTION_KEYS.
+DOCUMENTS_ENCRYPTION_KEYS = DOCUMENTS_ENCRYPTION_KEYS or ["dGVzdC1vbmx5LWRvY3VtZW50LWtleS1ub3Qtc2VjcmU="]  # noqa: F405

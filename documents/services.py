@@ -1,0 +1,99 @@
+"""Uploading, opening and verifying private documents; every opening is checked and recorded."""
+
+import hashlib
+import re
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from workflow import access
+
+from . import content, crypto
+from .exceptions import DocumentNotFound
+from .models import DocumentAccess, SupportingDocument
+
+READ_CHUNK = content.MAX_BYTES + 1
+
+
+def _safe_name(name: str) -> str:
+    name = re.sub(r"[^\w.\- ]", "_", (name or "document").split("/")[-1].split("\\")[-1])[:150].strip()
+    return name or "document"
+
+
+def document_upload(*, application, kind: str, uploaded_file, by=None) -> SupportingDocument:
+    """Check, clean, encrypt and store a file for an application; ``by`` is None for the applicant."""
+    if by is not None and not access.may_vet(by, application):
+        raise DocumentNotFound()
+    name = _safe_name(getattr(uploaded_file, "name", "document"))
+    data = uploaded_file.read(READ_CHUNK)
+    checked = content.check(data, name=name)
+    with transaction.atomic():
+        document = SupportingDocument(
+            application=application,
+            kind=kind,
+            original_name=name,
+            content_type=checked.content_type,
+            size=len(checked.content),
+            sha256=hashlib.sha256(checked.content).hexdigest(),
+            uploaded_by=by,
+        )
+        document.blob.save("document.bin", ContentFile(crypto.encrypt(checked.content)), save=False)
+        document.save()
+        DocumentAccess.objects.create(
+            document=document, action=DocumentAccess.Action.UPLOADED, user=by, by_applicant=by is None
+        )
+    return document
+
+
+def document_read(*, document: SupportingDocument, user=None, applicant_email: str | None = None) -> bytes:
+    """The decrypted content, for a staff member who may see the file or for its applicant."""
+    if user is not None and user.is_authenticated:
+        allowed = access.may_view(user, document.application)
+    else:
+        allowed = bool(applicant_email) and document.application.email.lower() == applicant_email.lower()
+    if not allowed:
+        raise DocumentNotFound()
+    with document.blob.open("rb") as handle:
+        data = crypto.decrypt(handle.read())
+    DocumentAccess.objects.create(
+        document=document,
+        action=DocumentAccess.Action.DOWNLOADED,
+        user=user if user is not None and user.is_authenticated else None,
+        by_applicant=user is None or not user.is_authenticated,
+    )
+    return data
+
+
+def document_verify(*, document: SupportingDocument, by) -> SupportingDocument:
+    """An advisor who may vet the file marks the document as checked."""
+    if not access.may_vet(by, document.application):
+        raise DocumentNotFound()
+    with transaction.atomic():
+        document = SupportingDocument.objects.select_for_update().get(pk=document.pk)
+        if document.verified_at is None:
+            document.verified_at = timezone.now()
+            document.verified_by = by
+            document.save(update_fields=["verified_at", "verified_by"])
+            DocumentAccess.objects.create(document=document, action=DocumentAccess.Action.VERIFIED, user=by)
+    return document
+
+
+def documents_reencrypt() -> int:
+    """Re-encrypt every document with the newest key; returns how many were rewritten."""
+    count = 0
+    for document in SupportingDocument.objects.iterator():
+        with transaction.atomic():
+            locked = SupportingDocument.objects.select_for_update().get(pk=document.pk)
+            with locked.blob.open("rb") as handle:
+                token = handle.read()
+            fresh = crypto.reencrypt(token)
+            if crypto.decrypt(fresh) != crypto.decrypt(token):
+                raise RuntimeError(f"Re-encryption changed document {locked.pk}; nothing was replaced.")
+            old_name = locked.blob.name
+            locked.blob.save("document.bin", ContentFile(fresh), save=False)
+            locked.save(update_fields=["blob"])
+            DocumentAccess.objects.create(document=locked, action=DocumentAccess.Action.REENCRYPTED)
+            transaction.on_commit(lambda name=old_name, storage=locked.blob.storage: storage.delete(name))
+        count += 1
+    return count

@@ -1,0 +1,95 @@
+"""Serving private documents: never from the public media, always through a rights check.
+
+Staff open them from the admin (their territories only); applicants from their space. Every
+opening is recorded by :mod:`documents.services`.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from workflow.applicant_views import SESSION_KEY
+from workflow.applicants import applications_of
+from workflow.enums import CAN_BE_WITHDRAWN_STATES, DocumentKind
+
+from .content import EXTENSIONS
+from .exceptions import DocumentError, DocumentNotFound
+from .models import SupportingDocument
+from .services import document_read, document_upload, document_verify
+
+
+class UploadForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("Document"), choices=DocumentKind.choices)
+    file = forms.FileField(
+        label=gettext_lazy("File (PDF, JPEG or PNG, 10 MB at most)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+
+
+def _file_response(document: SupportingDocument, data: bytes) -> HttpResponse:
+    response = HttpResponse(data, content_type=document.content_type)
+    extension = sorted(EXTENSIONS[document.content_type])[0]
+    response["Content-Disposition"] = f'attachment; filename="{document.kind}-{document.pk}{extension}"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def staff_download(request, pk):
+    document = get_object_or_404(SupportingDocument.objects.select_related("application"), pk=pk)
+    try:
+        data = document_read(document=document, user=request.user)
+    except DocumentNotFound:
+        raise Http404 from None
+    return _file_response(document, data)
+
+
+@require_POST
+def staff_verify(request, pk):
+    document = get_object_or_404(SupportingDocument.objects.select_related("application"), pk=pk)
+    try:
+        document_verify(document=document, by=request.user)
+    except DocumentNotFound:
+        raise Http404 from None
+    messages.success(request, _("The document is marked as verified."))
+    return redirect(reverse("workflow_application:inspect", args=[document.application_id]))
+
+
+def applicant_download(request, pk):
+    document = get_object_or_404(SupportingDocument.objects.select_related("application"), pk=pk)
+    try:
+        data = document_read(document=document, applicant_email=request.session.get(SESSION_KEY))
+    except DocumentNotFound:
+        raise Http404 from None
+    return _file_response(document, data)
+
+
+@require_POST
+def applicant_upload(request, application_pk):
+    email = request.session.get(SESSION_KEY)
+    application = applications_of(email).filter(pk=application_pk).first() if email else None
+    if application is None:
+        raise Http404
+    if application.state not in CAN_BE_WITHDRAWN_STATES:
+        messages.error(request, _("This file is closed: documents can no longer be added."))
+        return redirect("applicant_space")
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("applicant_space")
+    try:
+        document_upload(
+            application=application, kind=form.cleaned_data["kind"], uploaded_file=form.cleaned_data["file"]
+        )
+    except DocumentError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("Your document is received. Thank you."))
+    return redirect("applicant_space")
