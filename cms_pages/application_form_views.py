@@ -20,7 +20,7 @@ from workflow.applicants import (
 )
 from workflow.enums import CAN_BE_SUBMITTED_STATES
 from workflow.exceptions import WorkflowError
-from workflow.forms import STEPS
+from workflow.forms import STEPS, extra_questions_for
 from workflow.models import ApplicantLink, Application
 
 TEMPLATE = "cms_pages/application_form_page.html"
@@ -49,13 +49,14 @@ def step(page, request, number: int):
         messages.info(request, _("Please start with the first step."))
         return redirect(page.url)
     current = steps[number - 1]
+    extra = {"extra_questions": extra_questions_for(country, page.kind)} if number == len(steps) else {}
     form_key = request.POST.get("form_key") or str(uuid.uuid4())
     try:
         form_key = str(uuid.UUID(form_key))
     except ValueError:
         form_key = str(uuid.uuid4())
     if request.method == "POST":
-        form = current.form_class(request.POST, country=country, kind=page.kind)
+        form = current.form_class(request.POST, country=country, kind=page.kind, **extra)
         if form.is_valid():
             try:
                 application = _save(page, request, form, number, application, country, form_key)
@@ -75,7 +76,7 @@ def step(page, request, number: int):
         status = 400 if form.errors else 200
     else:
         initial = current.form_class.initial_from(application) if application else {}
-        form = current.form_class(initial=initial, country=country, kind=page.kind)
+        form = current.form_class(initial=initial, country=country, kind=page.kind, **extra)
         status = 200
     return _render(
         page,

@@ -22,9 +22,9 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from . import access
 from .enums import WAITING_FOR_ASSOCIATION_STATES, DocumentKind
 from .exceptions import ActionNotPermitted, ApplicationNotFound, WorkflowError
-from .models import Application
+from .models import Application, ApplicationRules
 from .permission_policies import application_permission_policy
-from .services import STAFF_ACTIONS, application_act, available_staff_actions
+from .services import STAFF_ACTIONS, application_act, application_add_note, application_tick, available_staff_actions
 
 ACTION_LABELS = {
     "start_review": gettext_lazy("Start the review"),
@@ -96,6 +96,15 @@ class ApplicationInspectView(InspectView):
         context["documents"] = self.object.supporting_documents.all()
         context["missing_documents"] = [DocumentKind(kind).label for kind in self.object.missing_documents()]
         context["may_vet"] = access.may_vet(self.request.user, self.object)
+        ticks = {tick.item: tick for tick in self.object.checklist_ticks.select_related("done_by")}
+        items = (
+            self.object.rules_snapshot.get("checklist")
+            or ApplicationRules.for_application(self.object).snapshot()["checklist"]
+        )
+        context["checklist"] = [{"item": item, "tick": ticks.get(item)} for item in items]
+        context["notes"] = self.object.staff_notes.select_related("author")
+        context["tick_url"] = reverse("workflow_application:tick", args=[self.object.pk])
+        context["note_url"] = reverse("workflow_application:note", args=[self.object.pk])
         return context
 
 
@@ -140,3 +149,44 @@ def permission_denied(request):
     if request.headers.get("x-requested-with") == "XMLHttpRequest":
         raise PermissionDenied
     return TemplateResponse(request, "403.html", status=403)
+
+
+class _FileFormView(View):
+    """A POST on a file from its admin page; refusals come back as messages."""
+
+    http_method_names = ["post"]
+    success_message = ""
+
+    def perform(self, request, pk):
+        raise NotImplementedError
+
+    def post(self, request, pk):
+        if not application_permission_policy.user_has_permission(request.user, "view"):
+            raise PermissionDenied
+        try:
+            self.perform(request, pk)
+        except ApplicationNotFound:
+            raise Http404 from None
+        except ActionNotPermitted:
+            raise PermissionDenied from None
+        except WorkflowError as refusal:
+            messages.error(request, str(refusal.message))
+        else:
+            messages.success(request, str(self.success_message))
+        return redirect(reverse("workflow_application:inspect", args=[pk]))
+
+
+class ApplicationTickView(_FileFormView):
+    success_message = gettext_lazy("The check is recorded.")
+
+    def perform(self, request, pk):
+        application_tick(
+            application_id=pk, item=request.POST.get("item", ""), by=request.user, note=request.POST.get("note", "")
+        )
+
+
+class ApplicationNoteView(_FileFormView):
+    success_message = gettext_lazy("The note is saved.")
+
+    def perform(self, request, pk):
+        application_add_note(application_id=pk, by=request.user, text=request.POST.get("text", ""))

@@ -25,12 +25,23 @@ class DateInput(forms.DateInput):
 
 
 class StepForm(forms.Form):
-    """A step of an application form, aware of the country and kind it is for."""
+    """A step of an application form, aware of the country and kind it is for.
 
-    def __init__(self, *args, country, kind, **kwargs):
+    ``extra_questions`` (the last step only) adds the questions the country set in the admin.
+    """
+
+    def __init__(self, *args, country, kind, extra_questions=(), **kwargs):
         self.country = country
         self.kind = kind
         super().__init__(*args, **kwargs)
+        for question in extra_questions:
+            self.fields[f"extra_{question.pk}"] = forms.CharField(
+                label=question.label,
+                help_text=question.help_text,
+                required=question.required,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
 
     def answers(self) -> dict:
         """The cleaned data as JSON-friendly values (dates and amounts as strings)."""
@@ -246,3 +257,10 @@ STEPS = {
         Step("life", _("Living together"), GuestLifeForm),
     ],
 }
+
+
+def extra_questions_for(country, kind):
+    """The questions a country adds to one kind of form, in their order."""
+    from .models import ExtraQuestion
+
+    return list(ExtraQuestion.objects.filter(rules__country=country, rules__kind=kind).order_by("sort_order", "pk"))

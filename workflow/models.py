@@ -16,6 +16,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
 
 from .enums import (
     CAN_BE_APPROVED_STATES,
@@ -326,6 +329,12 @@ class Application(ConcurrentTransitionMixin, models.Model):
     email_confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
     consented_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     erasure_requested_at = models.DateTimeField(_("erasure requested"), null=True, blank=True)
+    rules_snapshot = models.JSONField(
+        _("rules when sent"),
+        default=dict,
+        blank=True,
+        help_text=_("The country's rules for this kind of file when it was sent: later changes do not apply to it."),
+    )
     form_key = models.UUIDField(
         _("form key"),
         null=True,
@@ -371,7 +380,10 @@ class Application(ConcurrentTransitionMixin, models.Model):
         Reads the documents through their reverse relation (``supporting_documents``), which
         the documents app defines.
         """
-        required = ApplicationRules.for_application(self).required_documents or []
+        if "required_documents" in self.rules_snapshot:
+            required = self.rules_snapshot["required_documents"]
+        else:
+            required = ApplicationRules.for_application(self).required_documents or []
         if not required:
             return []
         verified = set(self.supporting_documents.filter(verified_at__isnull=False).values_list("kind", flat=True))
@@ -385,6 +397,8 @@ class Application(ConcurrentTransitionMixin, models.Model):
     def submit(self, comment: str = "") -> None:
         self.submitted_at = timezone.now()
         self.status_reason = ""
+        if not self.rules_snapshot:
+            self.rules_snapshot = ApplicationRules.for_application(self).snapshot()
 
     @transition(
         field=state, source=ApplicationState.SUBMITTED, target=ApplicationState.IN_REVIEW, permission=_staff_may_vet
@@ -442,7 +456,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         pass
 
 
-class ApplicationRules(models.Model):
+class ApplicationRules(ClusterableModel):
     """What a country asks of one kind of application, set by national officers in the admin.
 
     Read when a file is created or reminded about; a change applies to new files and to the
@@ -474,6 +488,82 @@ class ApplicationRules(models.Model):
     def for_application(cls, application: "Application") -> "ApplicationRules":
         rules = cls.objects.filter(country_id=application.country_id, kind=application.kind).first()
         return rules or cls(country_id=application.country_id, kind=application.kind)
+
+    def snapshot(self) -> dict:
+        """The rules as they stand, to be kept with a file when it is sent."""
+        return {
+            "required_documents": list(self.required_documents or []),
+            "checklist": [item.label for item in self.checklist_items.all()] if self.pk else [],
+            "extra_questions": [
+                {"key": f"extra_{q.pk}", "label": q.label, "required": q.required}
+                for q in (self.extra_questions.all() if self.pk else [])
+            ],
+        }
+
+
+class ExtraQuestion(Orderable):
+    """A question a country adds to the last step of one kind of application form."""
+
+    rules = ParentalKey(ApplicationRules, on_delete=models.CASCADE, related_name="extra_questions")
+    label = models.CharField(_("question"), max_length=250)
+    help_text = models.CharField(_("help text"), max_length=250, blank=True)
+    required = models.BooleanField(_("required"), default=False)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("extra question")
+        verbose_name_plural = _("extra questions")
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class ChecklistItem(Orderable):
+    """A check the association makes on every file of a kind in a country (identity verified…)."""
+
+    rules = ParentalKey(ApplicationRules, on_delete=models.CASCADE, related_name="checklist_items")
+    label = models.CharField(_("check"), max_length=200)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class ChecklistTick(models.Model):
+    """A check done on one file, by whom and when, with an optional note."""
+
+    application = models.ForeignKey("Application", on_delete=models.CASCADE, related_name="checklist_ticks")
+    item = models.CharField(_("check"), max_length=200)
+    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.RESTRICT, related_name="+")
+    done_at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("check done")
+        verbose_name_plural = _("checks done")
+        constraints = [models.UniqueConstraint(fields=["application", "item"], name="checklist_tick_once")]
+
+    def __str__(self) -> str:
+        return f"{self.item} — {self.application}"
+
+
+class StaffNote(models.Model):
+    """A private note on a file (interview, home visit, follow-up): staff only, never shown to the applicant."""
+
+    application = models.ForeignKey("Application", on_delete=models.CASCADE, related_name="staff_notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.RESTRICT, related_name="+")
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("staff note")
+        verbose_name_plural = _("staff notes")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.author} — {self.created_at:%Y-%m-%d}"
 
 
 class ReminderSent(models.Model):

@@ -6,6 +6,7 @@ message; they never change a state themselves.
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
 from . import access
@@ -130,3 +131,40 @@ def application_applicant_act(*, application_id: int, action: str, comment: str 
             return application
     except ConcurrentTransition:
         raise StaleState() from None
+
+
+def application_tick(*, application_id: int, item: str, by, note: str = "") -> None:
+    """An association staff member records a check of the file's checklist as done."""
+    from .models import ApplicationRules, ChecklistTick
+
+    with transaction.atomic():
+        application = _locked(application_id)
+        if not access.may_view(by, application):
+            raise ApplicationNotFound()
+        if not access.may_vet(by, application):
+            raise ActionNotPermitted()
+        items = (
+            application.rules_snapshot.get("checklist")
+            or ApplicationRules.for_application(application).snapshot()["checklist"]
+        )
+        if item not in items:
+            raise TransitionRefused(_("This check is not on the file's checklist."))
+        ChecklistTick.objects.get_or_create(
+            application=application, item=item, defaults={"done_by": by, "note": (note or "").strip()[:2000]}
+        )
+
+
+def application_add_note(*, application_id: int, by, text: str):
+    """A private note on a file; staff who vet it write, staff who may see it read."""
+    from .models import StaffNote
+
+    text = (text or "").strip()
+    if not text:
+        raise ReasonRequired(_("The note is empty."))
+    with transaction.atomic():
+        application = _locked(application_id)
+        if not access.may_view(by, application):
+            raise ApplicationNotFound()
+        if not access.may_vet(by, application):
+            raise ActionNotPermitted()
+        return StaffNote.objects.create(application=application, author=by, text=text[:10000])

@@ -3,13 +3,20 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import ApplicationActView, ApplicationFilterSet, ApplicationIndexView, ApplicationInspectView
+from .admin_views import (
+    ApplicationActView,
+    ApplicationFilterSet,
+    ApplicationIndexView,
+    ApplicationInspectView,
+    ApplicationNoteView,
+    ApplicationTickView,
+)
 from .models import Application, ApplicationRules, Country, Organisation, StaffMembership, Territory
 from .permission_policies import application_permission_policy
 
@@ -85,6 +92,12 @@ class ApplicationRulesViewSet(SnippetViewSet):
     menu_label = _("Application rules")
     list_display = ["country", "kind", "reminder_after_days", "required_documents"]
     list_filter = ["country", "kind"]
+    panels = [
+        FieldRowPanel([FieldPanel("country"), FieldPanel("kind"), FieldPanel("reminder_after_days")]),
+        FieldPanel("required_documents"),
+        InlinePanel("checklist_items", heading=_("Checklist"), label=_("Check")),
+        InlinePanel("extra_questions", heading=_("Extra questions of the form"), label=_("Question")),
+    ]
 
 
 ProgrammeViewSetGroup.items = (*ProgrammeViewSetGroup.items, StaffMembershipViewSet, ApplicationRulesViewSet)
@@ -110,7 +123,12 @@ class ApplicationViewSet(ModelViewSet):
     url_namespace = "workflow_application"
 
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("<int:pk>/act/", ApplicationActView.as_view(), name="act")]
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/act/", ApplicationActView.as_view(), name="act"),
+            path("<int:pk>/tick/", ApplicationTickView.as_view(), name="tick"),
+            path("<int:pk>/note/", ApplicationNoteView.as_view(), name="note"),
+        ]
 
 
 register_permission_policy(Application, application_permission_policy)

@@ -6,6 +6,7 @@ import zipfile
 import pytest
 from cryptography.fernet import Fernet
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from documents import content
@@ -103,7 +104,8 @@ def test_hostile_or_broken_files_are_refused_with_a_clear_message(application, d
     with pytest.raises(DocumentRefused) as refused:
         upload(application, data, name=name)
 
-    assert why in str(refused.value.message)
+    with translation.override("en"):
+        assert why in str(refused.value.message)
     assert not application.supporting_documents.exists()
 
 
