@@ -4,6 +4,10 @@ Staff open them from the admin (their territories only); applicants from their s
 opening is recorded by :mod:`documents.services`.
 """
 
+import io
+import json
+import zipfile
+
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -14,8 +18,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from workflow.applicant_views import SESSION_KEY
-from workflow.applicants import applications_of
+from workflow.applicants import application_export, applications_of
 from workflow.enums import CAN_BE_WITHDRAWN_STATES, DocumentKind
+from workflow.models import Application
 
 from .content import EXTENSIONS
 from .exceptions import DocumentError, DocumentNotFound
@@ -93,3 +98,53 @@ def applicant_upload(request, application_pk):
     else:
         messages.success(request, _("Your document is received. Thank you."))
     return redirect("applicant_space")
+
+
+class StaffUploadForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("Document"), choices=DocumentKind.choices)
+    file = forms.FileField(label=gettext_lazy("File (PDF, JPEG or PNG, 10 MB at most)"))
+
+
+@require_POST
+def staff_upload(request, application_pk):
+    """An advisor adds a document to a file (a home-visit photo, a document brought in person)."""
+    application = get_object_or_404(Application, pk=application_pk)
+    form = StaffUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    else:
+        try:
+            document_upload(
+                application=application,
+                kind=form.cleaned_data["kind"],
+                uploaded_file=form.cleaned_data["file"],
+                by=request.user,
+            )
+        except DocumentNotFound:
+            raise Http404 from None
+        except DocumentError as refusal:
+            messages.error(request, refusal.message)
+        else:
+            messages.success(request, _("The document is added to the file."))
+    return redirect(reverse("workflow_application:inspect", args=[application.pk]))
+
+
+def applicant_export(request, application_pk):
+    """The applicant's data as a ZIP: everything the platform holds (JSON) and their documents."""
+    email = request.session.get(SESSION_KEY)
+    application = applications_of(email).filter(pk=application_pk).first() if email else None
+    if application is None:
+        raise Http404
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr("application.json", json.dumps(application_export(application), ensure_ascii=False, indent=2))
+        for document in application.supporting_documents.all():
+            data = document_read(document=document, applicant_email=email)
+            extension = sorted(EXTENSIONS[document.content_type])[0]
+            bundle.writestr(f"documents/{document.pk}-{document.kind}{extension}", data)
+    response = HttpResponse(archive.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="weshare-application-{application.pk}.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -11,4 +11,5 @@ def register_document_urls():
     return [
         path("private-documents/<int:pk>/", views.staff_download, name="private_document"),
         path("private-documents/<int:pk>/verify/", views.staff_verify, name="private_document_verify"),
+        path("private-documents/add/<int:application_pk>/", views.staff_upload, name="private_document_upload"),
     ]

@@ -96,6 +96,7 @@ class ApplicationInspectView(InspectView):
         context["documents"] = self.object.supporting_documents.all()
         context["missing_documents"] = [DocumentKind(kind).label for kind in self.object.missing_documents()]
         context["may_vet"] = access.may_vet(self.request.user, self.object)
+        context["document_kinds"] = DocumentKind.choices
         ticks = {tick.item: tick for tick in self.object.checklist_ticks.select_related("done_by")}
         items = (
             self.object.rules_snapshot.get("checklist")

@@ -85,4 +85,5 @@ class DocumentKind(models.TextChoices):
     PENSION = "pension", _("Proof of pension")
     LANDLORD_CONSENT = "landlord_consent", _("Landlord's consent")
     CRIMINAL_RECORD = "criminal_record", _("Criminal-record extract")
+    HOME_VISIT_PHOTO = "home_visit_photo", _("Photo of the home visit")
     OTHER = "other", _("Other document")

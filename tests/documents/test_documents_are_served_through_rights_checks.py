@@ -124,3 +124,55 @@ def test_nobody_uploads_to_someone_elses_file(client, application):
 
     assert response.status_code == 404
     assert not SupportingDocument.objects.exists()
+
+
+def test_an_advisor_adds_a_home_visit_photo_to_the_file(client, application):
+    import io
+
+    from PIL import Image
+
+    advisor = StaffMembershipFactory(organisation=association_covering(application.territory)).user
+    photo = io.BytesIO()
+    Image.new("RGB", (60, 40), "green").save(photo, format="JPEG")
+    client.force_login(advisor)
+
+    response = client.post(
+        reverse("private_document_upload", args=[application.pk]),
+        {"kind": "home_visit_photo", "file": SimpleUploadedFile("chambre.jpg", photo.getvalue())},
+    )
+
+    assert response.status_code == 302
+    document = SupportingDocument.objects.get(application=application)
+    assert (document.kind, document.uploaded_by) == ("home_visit_photo", advisor)
+
+
+def test_an_advisor_of_another_territory_cannot_add_documents(client, application):
+    stranger = StaffMembershipFactory(organisation=association_covering(ApplicationFactory().territory)).user
+    client.force_login(stranger)
+
+    response = client.post(
+        reverse("private_document_upload", args=[application.pk]),
+        {"kind": "identity", "file": SimpleUploadedFile("id.pdf", PDF)},
+    )
+
+    assert response.status_code == 404
+    assert not SupportingDocument.objects.exists()
+
+
+def test_the_applicant_downloads_their_data_and_documents_as_a_zip(client, application):
+    import io
+    import json
+    import zipfile
+
+    document_upload(application=application, kind="identity", uploaded_file=SimpleUploadedFile("id.pdf", PDF))
+    sign_in_as_applicant(client, application)
+
+    response = client.get(reverse("applicant_data_export", args=[application.pk]))
+
+    assert response["Content-Type"] == "application/zip"
+    bundle = zipfile.ZipFile(io.BytesIO(response.content))
+    names = bundle.namelist()
+    assert "application.json" in names
+    assert json.loads(bundle.read("application.json"))["application"]["email"] == application.email
+    (document_name,) = [n for n in names if n.startswith("documents/")]
+    assert bundle.read(document_name) == PDF

@@ -25,6 +25,7 @@ MATRIX = {
     "applications": [302, 403, 200, 200, 200, 200, 200, 200],
     "application": [302, 403, 200, 404, 200, 200, 200, 200],
     "act": [302, 403, 302, 404, 302, 403, 403, 302],
+    "note": [302, 403, 302, 404, 302, 403, 403, 302],
     "edit_application": [302, 403, 403, 403, 403, 403, 403, 403],
     "countries": [302, 403, 403, 403, 403, 403, 403, 200],
     "territories": [302, 403, 403, 403, 403, 403, 403, 200],
@@ -63,6 +64,8 @@ def request(client, name, application):
             reverse("workflow_application:act", args=[application.pk]),
             {"action": "start_review", "expected_state": "submitted"},
         )
+    if name == "note":
+        return client.post(reverse("workflow_application:note", args=[application.pk]), {"text": "Entretien fait."})
     urls = {
         "dashboard": reverse("wagtailadmin_home"),
         "applications": reverse("workflow_application:index"),
