@@ -15,13 +15,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 
 from . import access
 from .enums import WAITING_FOR_ASSOCIATION_STATES, DocumentKind
-from .exceptions import ActionNotPermitted, ApplicationNotFound, WorkflowError
+from .exceptions import (
+    ActionNotPermitted,
+    ApplicationNotFound,
+    ReasonRequired,
+    StaleState,
+    TransitionRefused,
+    WorkflowError,
+)
 from .models import Application, ApplicationRules
 from .permission_policies import application_permission_policy
 from .services import STAFF_ACTIONS, application_act, application_add_note, application_tick, available_staff_actions
@@ -109,36 +115,65 @@ class ApplicationInspectView(InspectView):
         return context
 
 
-class ApplicationActView(View):
-    """POST an action on a file; any refusal comes back as a message, never an error page."""
+REFUSAL_STATUS = {ReasonRequired: 400, TransitionRefused: 409, StaleState: 409}
+
+
+class FileActionView(ApplicationInspectView):
+    """A POST on a file's page. Success redirects to the page; a refusal shows the page again
+    with the message and a 4xx status, and keeps what the person typed."""
 
     http_method_names = ["post"]
+    success_message = ""
 
-    def post(self, request, pk):
-        if not application_permission_policy.user_has_permission(request.user, "view"):
-            raise PermissionDenied
-        action = request.POST.get("action", "")
-        inspect_url = reverse("workflow_application:inspect", args=[pk])
-        if action not in STAFF_ACTIONS:
-            messages.error(request, _("Unknown action."))
-            return redirect(inspect_url)
+    def perform(self, request) -> str:
+        """Carry out the action; returns the success message."""
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
         try:
-            application_act(
-                application_id=pk,
-                action=action,
-                by=request.user,
-                comment=request.POST.get("comment", "")[:4000],
-                expected_state=request.POST.get("expected_state") or None,
-            )
+            message = self.perform(request)
         except ApplicationNotFound:
             raise Http404 from None
         except ActionNotPermitted:
             raise PermissionDenied from None
         except WorkflowError as refusal:
-            messages.error(request, str(refusal.message))
-        else:
-            messages.success(request, _("Done: %(action)s.") % {"action": str(ACTION_LABELS[action])})
-        return redirect(inspect_url)
+            self.object.refresh_from_db()
+            context = self.get_context_data(refusal=str(refusal.message), typed=request.POST)
+            return self.render_to_response(context, status=REFUSAL_STATUS.get(type(refusal), 400))
+        messages.success(request, message)
+        return redirect(reverse("workflow_application:inspect", args=[self.object.pk]))
+
+
+class ApplicationActView(FileActionView):
+    def perform(self, request) -> str:
+        action = request.POST.get("action", "")
+        if action not in STAFF_ACTIONS:
+            raise TransitionRefused(_("Unknown action."))
+        application_act(
+            application_id=self.object.pk,
+            action=action,
+            by=request.user,
+            comment=request.POST.get("comment", "")[:4000],
+            expected_state=request.POST.get("expected_state") or None,
+        )
+        return _("Done: %(action)s.") % {"action": str(ACTION_LABELS[action])}
+
+
+class ApplicationTickView(FileActionView):
+    def perform(self, request) -> str:
+        application_tick(
+            application_id=self.object.pk,
+            item=request.POST.get("item", ""),
+            by=request.user,
+            note=request.POST.get("note", ""),
+        )
+        return _("The check is recorded.")
+
+
+class ApplicationNoteView(FileActionView):
+    def perform(self, request) -> str:
+        application_add_note(application_id=self.object.pk, by=request.user, text=request.POST.get("text", ""))
+        return _("The note is saved.")
 
 
 def permission_denied(request):
@@ -150,44 +185,3 @@ def permission_denied(request):
     if request.headers.get("x-requested-with") == "XMLHttpRequest":
         raise PermissionDenied
     return TemplateResponse(request, "403.html", status=403)
-
-
-class _FileFormView(View):
-    """A POST on a file from its admin page; refusals come back as messages."""
-
-    http_method_names = ["post"]
-    success_message = ""
-
-    def perform(self, request, pk):
-        raise NotImplementedError
-
-    def post(self, request, pk):
-        if not application_permission_policy.user_has_permission(request.user, "view"):
-            raise PermissionDenied
-        try:
-            self.perform(request, pk)
-        except ApplicationNotFound:
-            raise Http404 from None
-        except ActionNotPermitted:
-            raise PermissionDenied from None
-        except WorkflowError as refusal:
-            messages.error(request, str(refusal.message))
-        else:
-            messages.success(request, str(self.success_message))
-        return redirect(reverse("workflow_application:inspect", args=[pk]))
-
-
-class ApplicationTickView(_FileFormView):
-    success_message = gettext_lazy("The check is recorded.")
-
-    def perform(self, request, pk):
-        application_tick(
-            application_id=pk, item=request.POST.get("item", ""), by=request.user, note=request.POST.get("note", "")
-        )
-
-
-class ApplicationNoteView(_FileFormView):
-    success_message = gettext_lazy("The note is saved.")
-
-    def perform(self, request, pk):
-        application_add_note(application_id=pk, by=request.user, text=request.POST.get("text", ""))

@@ -86,4 +86,5 @@ class DocumentKind(models.TextChoices):
     LANDLORD_CONSENT = "landlord_consent", _("Landlord's consent")
     CRIMINAL_RECORD = "criminal_record", _("Criminal-record extract")
     HOME_VISIT_PHOTO = "home_visit_photo", _("Photo of the home visit")
+    ROOM_PHOTO = "room_photo", _("Photo of the room")
     OTHER = "other", _("Other document")

@@ -112,6 +112,25 @@ class IdentityForm(StepForm):
         return born
 
 
+class HostIdentityForm(IdentityForm):
+    address = forms.CharField(label=_("Address of the home"), max_length=250)
+    postcode = forms.CharField(label=_("Postcode"), max_length=12)
+    city = forms.CharField(label=_("Town or city"), max_length=100)
+
+    field_order = [
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "birth_date",
+        "address",
+        "postcode",
+        "city",
+        "language",
+        "territory",
+    ]
+
+
 class GuestIdentityForm(IdentityForm):
     nationality = forms.CharField(label=_("Nationality"), max_length=80)
 
@@ -123,6 +142,7 @@ class HostHomeForm(StepForm):
         label=_("Your home is"),
         choices=[("owner", _("my property")), ("tenant", _("rented (the landlord will be informed)"))],
         widget=forms.RadioSelect,
+        help_text=_("If you rent your home, you will be asked for your landlord's consent."),
     )
     room_size = forms.IntegerField(label=_("Size of the room (m²)"), min_value=6, max_value=80)
     furnished = forms.BooleanField(label=_("The room is furnished"), required=False)
@@ -227,6 +247,12 @@ class GuestLifeForm(StepForm):
     budget = forms.DecimalField(label=_("Monthly budget for charges"), min_value=0, max_value=2000, decimal_places=2)
     smoker = forms.BooleanField(label=_("I smoke"), required=False)
     pets_ok = forms.BooleanField(label=_("I am happy to live with pets"), required=False)
+    preferences = forms.CharField(
+        label=_("Your wishes (neighbourhood, habits, what matters to you)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=1000,
+    )
     evenings_per_week = forms.IntegerField(
         label=_("Evenings you can spend at home, per week"), min_value=0, max_value=7
     )
@@ -247,7 +273,7 @@ class Step:
 
 STEPS = {
     ApplicationKind.HOST: [
-        Step("identity", _("About you"), IdentityForm),
+        Step("identity", _("About you"), HostIdentityForm),
         Step("home", _("Your home"), HostHomeForm),
         Step("life", _("Living together"), HostLifeForm),
     ],

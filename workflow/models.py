@@ -29,6 +29,7 @@ from .enums import (
     CAN_BE_WITHDRAWN_STATES,
     ApplicationKind,
     ApplicationState,
+    DocumentKind,
     OrganisationKind,
     StaffRole,
     TerritoryLevel,
@@ -381,9 +382,12 @@ class Application(ConcurrentTransitionMixin, models.Model):
         the documents app defines.
         """
         if "required_documents" in self.rules_snapshot:
-            required = self.rules_snapshot["required_documents"]
+            required = list(self.rules_snapshot["required_documents"])
         else:
-            required = ApplicationRules.for_application(self).required_documents or []
+            required = list(ApplicationRules.for_application(self).required_documents or [])
+        # A tenant host always needs the landlord's consent (the landlord is informed by law).
+        if self.kind == ApplicationKind.HOST and self.answers.get("housing_status") == "tenant":
+            required.append(DocumentKind.LANDLORD_CONSENT)
         if not required:
             return []
         verified = set(self.supporting_documents.filter(verified_at__isnull=False).values_list("kind", flat=True))

@@ -114,6 +114,7 @@ class ApplicationViewSet(ModelViewSet):
     inspect_view_enabled = True
     index_view_class = ApplicationIndexView
     inspect_view_class = ApplicationInspectView
+    inspect_view_fields = ApplicationInspectView.fields
     list_display = ["__str__", "kind", "state", "territory", "submitted_at", "state_changed_at"]
     filterset_class = ApplicationFilterSet
     search_fields = ["first_name", "last_name", "email"]
@@ -125,9 +126,19 @@ class ApplicationViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("<int:pk>/act/", ApplicationActView.as_view(), name="act"),
-            path("<int:pk>/tick/", ApplicationTickView.as_view(), name="tick"),
-            path("<int:pk>/note/", ApplicationNoteView.as_view(), name="note"),
+            path(
+                "<int:pk>/act/", self.construct_view(ApplicationActView, **self.get_inspect_view_kwargs()), name="act"
+            ),
+            path(
+                "<int:pk>/tick/",
+                self.construct_view(ApplicationTickView, **self.get_inspect_view_kwargs()),
+                name="tick",
+            ),
+            path(
+                "<int:pk>/note/",
+                self.construct_view(ApplicationNoteView, **self.get_inspect_view_kwargs()),
+                name="note",
+            ),
         ]
 
 

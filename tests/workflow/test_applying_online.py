@@ -152,6 +152,9 @@ def test_a_host_below_the_countrys_age_is_told_why_and_nothing_is_created(client
     response = client.post(
         page.url,
         {
+            "address": "3 place Gambetta",
+            "postcode": "33000",
+            "city": "Bordeaux",
             "first_name": "Paul",
             "last_name": "Durand",
             "email": "paul.durand@example.org",
@@ -174,6 +177,9 @@ def test_a_contribution_above_the_cap_is_refused_and_earlier_steps_are_kept(clie
     client.post(
         page.url,
         {
+            "address": "12 rue des Faures",
+            "postcode": "33800",
+            "city": "Bordeaux",
             "first_name": "Monique",
             "last_name": "Lafargue",
             "email": "monique@example.org",
@@ -235,3 +241,39 @@ def test_hostile_input_gets_messages_never_an_error_page(client, value):
     assert response.status_code == 400
     assert b"<script>alert(1)</script>" not in response.content
     assert not Application.objects.filter(email="lucia.martin@example.org").exists()
+
+
+def test_a_tenant_host_is_asked_for_the_landlords_consent():
+    from .factories import ApplicationFactory
+
+    owner = ApplicationFactory(host=True, answers={"housing_status": "owner"})
+    tenant = ApplicationFactory(host=True, answers={"housing_status": "tenant"})
+
+    assert owner.missing_documents() == []
+    assert tenant.missing_documents() == ["landlord_consent"]
+
+
+def test_a_host_gives_the_address_of_the_home(client):
+    page = ApplicationFormPage.objects.get(kind="host", locale__language_code="fr")
+    gironde = Territory.objects.get(country__code="FR", code="33", level="department")
+
+    response = client.post(
+        page.url,
+        {
+            "first_name": "Monique",
+            "last_name": "Lafargue",
+            "email": "monique.adresse@example.org",
+            "birth_date": years_ago(78),
+            "address": "12 rue des Faures",
+            "postcode": "33800",
+            "city": "Bordeaux",
+            "language": "fr",
+            "territory": gironde.pk,
+            "consent": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    application = Application.objects.get(email="monique.adresse@example.org")
+    assert application.answers["address"] == "12 rue des Faures"
+    assert application.answers["postcode"] == "33800"

@@ -105,5 +105,5 @@ def test_an_empty_note_is_refused_with_a_message(client, rules_and_file):
 
     response = client.post(reverse("workflow_application:note", args=[application.pk]), {"text": "  "})
 
-    assert response.status_code == 302
+    assert response.status_code == 400
     assert not application.staff_notes.exists()
