@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from workflow.applicant_views import SESSION_KEY
+from workflow.applicant_views import space as applicant_space
 from workflow.applicants import application_export, applications_of
 from workflow.enums import CAN_BE_WITHDRAWN_STATES, DocumentKind
 from workflow.models import Application
@@ -81,23 +82,26 @@ def applicant_upload(request, application_pk):
     if application is None:
         raise Http404
     if application.state not in CAN_BE_WITHDRAWN_STATES:
-        messages.error(request, _("This file is closed: documents can no longer be added."))
-        return redirect("applicant_space")
+        return _space_with_error(request, _("This file is closed: documents can no longer be added."), status=409)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect("applicant_space")
+        return _space_with_error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     try:
         document_upload(
             application=application, kind=form.cleaned_data["kind"], uploaded_file=form.cleaned_data["file"]
         )
     except DocumentError as refusal:
-        messages.error(request, refusal.message)
-    else:
-        messages.success(request, _("Your document is received. Thank you."))
+        return _space_with_error(request, refusal.message)
+    messages.success(request, _("Your document is received. Thank you."))
     return redirect("applicant_space")
+
+
+def _space_with_error(request, message, status=400):
+    """The applicant's space again, with the reason of the refusal, answered with a 4xx."""
+    messages.error(request, message)
+    response = applicant_space(request)
+    response.status_code = status
+    return response
 
 
 class StaffUploadForm(forms.Form):

@@ -102,8 +102,10 @@ def withdraw(request, pk):
         )
     except WorkflowError as refusal:
         messages.error(request, refusal.message)
-    else:
-        messages.success(request, _("Your application is withdrawn."))
+        response = space(request)
+        response.status_code = 409
+        return response
+    messages.success(request, _("Your application is withdrawn."))
     return redirect("applicant_space")
 
 

@@ -117,3 +117,14 @@ def test_a_malformed_email_gets_a_clear_message(client):
 
     assert response.status_code == 400
     assert mail.outbox == []
+
+
+def test_withdrawing_a_closed_file_is_refused_with_a_message(client):
+    application = set_state(ApplicationFactory(), "rejected")
+    sign_in(client, application)
+
+    response = client.post(reverse("applicant_withdraw", args=[application.pk]))
+
+    assert response.status_code == 409
+    application.refresh_from_db()
+    assert application.state == "rejected"
