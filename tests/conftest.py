@@ -118,3 +118,16 @@ def browser_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def committing_client(client, django_capture_on_commit_callbacks):
+    """A test client whose requests run their commit callbacks (emails sent after commit) as they end."""
+    original = client.post
+
+    def post(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return original(*args, **kwargs)
+
+    client.post = post
+    return client

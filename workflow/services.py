@@ -66,6 +66,25 @@ def _record_and_notify(*, application: Application, action: str, dotted: str, fr
     return log
 
 
+def _transition(*, application_id: int, action: str, dotted: str, by, comment: str, check) -> Application:
+    """Lock the file, let ``check`` refuse, run the transition, save, record and notify."""
+    try:
+        with transaction.atomic():
+            application = _locked(application_id)
+            method = getattr(application, action)
+            check(application, method)
+            from_state = application.state
+            method(comment=comment)
+            application.state_changed_at = timezone.now()
+            application.save()
+            _record_and_notify(
+                application=application, action=action, dotted=dotted, from_state=from_state, by=by, comment=comment
+            )
+            return application
+    except ConcurrentTransition:
+        raise StaleState() from None
+
+
 def application_act(*, application_id: int, action: str, by, comment: str = "", expected_state: str | None = None):
     """A staff member takes ``action`` on an application.
 
@@ -77,60 +96,39 @@ def application_act(*, application_id: int, action: str, by, comment: str = "", 
     comment = (comment or "").strip()
     if action in ACTIONS_NEEDING_REASON and not comment:
         raise ReasonRequired()
-    try:
-        with transaction.atomic():
-            application = _locked(application_id)
-            if not access.may_view(by, application):
-                raise ApplicationNotFound()
-            if expected_state is not None and application.state != expected_state:
-                raise StaleState()
-            method = getattr(application, action)
-            if not can_proceed(method):
-                raise TransitionRefused()
-            if not has_transition_perm(method, by):
-                raise ActionNotPermitted()
-            from_state = application.state
-            method(comment=comment)
-            application.state_changed_at = timezone.now()
-            application.save()
-            _record_and_notify(
-                application=application,
-                action=action,
-                dotted=STAFF_ACTIONS[action],
-                from_state=from_state,
-                by=by,
-                comment=comment,
-            )
-            return application
-    except ConcurrentTransition:
-        raise StaleState() from None
+
+    def check(application, method):
+        if not access.may_view(by, application):
+            raise ApplicationNotFound()
+        if expected_state is not None and application.state != expected_state:
+            raise StaleState()
+        if not can_proceed(method):
+            raise TransitionRefused()
+        if not has_transition_perm(method, by):
+            raise ActionNotPermitted()
+
+    return _transition(
+        application_id=application_id, action=action, dotted=STAFF_ACTIONS[action], by=by, comment=comment, check=check
+    )
 
 
 def application_applicant_act(*, application_id: int, action: str, comment: str = ""):
     """The applicant submits or withdraws their own file (identity checked by the caller)."""
     if action not in APPLICANT_ACTIONS:
         raise TransitionRefused()
-    try:
-        with transaction.atomic():
-            application = _locked(application_id)
-            method = getattr(application, action)
-            if not can_proceed(method):
-                raise TransitionRefused()
-            from_state = application.state
-            method(comment=(comment or "").strip())
-            application.state_changed_at = timezone.now()
-            application.save()
-            _record_and_notify(
-                application=application,
-                action=action,
-                dotted=APPLICANT_ACTIONS[action],
-                from_state=from_state,
-                by=None,
-                comment=comment,
-            )
-            return application
-    except ConcurrentTransition:
-        raise StaleState() from None
+
+    def check(application, method):
+        if not can_proceed(method):
+            raise TransitionRefused()
+
+    return _transition(
+        application_id=application_id,
+        action=action,
+        dotted=APPLICANT_ACTIONS[action],
+        by=None,
+        comment=(comment or "").strip(),
+        check=check,
+    )
 
 
 def application_tick(*, application_id: int, item: str, by, note: str = "") -> None:

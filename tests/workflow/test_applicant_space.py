@@ -11,15 +11,9 @@ from .factories import ApplicationFactory, StaffMembershipFactory, association_c
 
 
 @pytest.fixture
-def client(client, django_capture_on_commit_callbacks):
-    original = client.post
-
-    def post(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return original(*args, **kwargs)
-
-    client.post = post
-    return client
+def client(committing_client):
+    """Links are emailed once the transaction commits: each request's commit callbacks run as it ends."""
+    return committing_client
 
 
 def space_url():

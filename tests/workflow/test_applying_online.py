@@ -54,16 +54,9 @@ def guest_steps():
 
 
 @pytest.fixture
-def client(client, django_capture_on_commit_callbacks):
+def client(committing_client):
     """Links are emailed once the transaction commits: each request's commit callbacks run as it ends."""
-    original = client.post
-
-    def post(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return original(*args, **kwargs)
-
-    client.post = post
-    return client
+    return committing_client
 
 
 def fill(client, page, steps):
