@@ -83,6 +83,12 @@ class Country(models.Model):
     minimum_stay_days = models.PositiveSmallIntegerField(
         _("minimum stay (days)"), default=90, help_text=_("Shortest stay a pairing may be made for.")
     )
+    weight_languages = models.PositiveSmallIntegerField(
+        _("matching weight: common languages"), default=3, help_text=_("0 ignores the criterion.")
+    )
+    weight_presence = models.PositiveSmallIntegerField(_("matching weight: presence expected and offered"), default=3)
+    weight_budget = models.PositiveSmallIntegerField(_("matching weight: contribution within the budget"), default=2)
+    weight_stay = models.PositiveSmallIntegerField(_("matching weight: length of stay"), default=2)
     communications_editors = models.ForeignKey(
         "auth.Group",
         verbose_name=_("communications editors"),

@@ -6,7 +6,7 @@ youth always has the same email address, and an existing one is left as it is.
 
 import random
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -95,20 +95,33 @@ def seed_applications(*, seniors: int, youths: int, progress: Callable[[Iterable
         target = states[number % len(states)]
         if kind == ApplicationKind.HOST:
             birth = _birth_date(rng, country.host_min_age, 92)
+            start = date.today() - timedelta(days=rng.randint(0, 60))
             answers = {
                 "room": rng.choice(["Chambre meublée de 12 m²", "Chambre avec bureau", "Studio attenant"]),
                 "contribution": rng.randint(int(country.min_contribution), int(country.max_contribution)),
                 "evenings_per_week": rng.randint(1, 5),
+                "languages": sorted({country.main_language, rng.choice(["en", "es", "it", "de", "pt", "fr"])}),
+                "available_from": start.isoformat(),
+                "available_until": (start + timedelta(days=rng.randint(300, 720))).isoformat(),
+                "smoking": rng.choice(["no", "no", "outside"]),
+                "pets": rng.choice(["", "", "un chat"]),
             }
             language = country.main_language
         else:
             birth = _birth_date(rng, country.guest_min_age, country.guest_max_age - 2)
+            language = rng.choice(["fr", "en", "es", "it", "de", "pt"])
+            start = date.today() + timedelta(days=rng.randint(0, 90))
             answers = {
                 "programme": rng.choice(PROGRAMMES),
                 "institution": rng.choice(INSTITUTIONS.get(country.code, ["University"])),
                 "budget": rng.randint(50, 200),
+                "evenings_per_week": rng.randint(1, 6),
+                "languages": sorted({language, rng.choice(["fr", "en", "es"])}),
+                "start_date": start.isoformat(),
+                "end_date": (start + timedelta(days=rng.randint(180, 400))).isoformat(),
+                "smoker": rng.random() < 0.15,
+                "pets_ok": rng.random() < 0.6,
             }
-            language = rng.choice(["fr", "en", "es", "it", "de", "pt"])
         with transaction.atomic():
             application = Application.objects.create(
                 kind=kind,

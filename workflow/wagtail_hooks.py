@@ -39,6 +39,19 @@ class CountryViewSet(SnippetViewSet):
             heading=_("Legal rules"),
         ),
         MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("weight_languages"),
+                        FieldPanel("weight_presence"),
+                        FieldPanel("weight_budget"),
+                        FieldPanel("weight_stay"),
+                    ]
+                )
+            ],
+            heading=_("Matching"),
+        ),
+        MultiFieldPanel(
             [FieldPanel("communications_editors"), FieldPanel("communications_moderators")],
             heading=_("Communications team"),
         ),

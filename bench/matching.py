@@ -1,0 +1,118 @@
+"""Speed of the matching engine on synthetic territories (no database).
+
+    .venv/bin/python bench/matching.py
+
+Prints: scoring + optimal assignment for 5,000 hosts × 5,000 guests (goal: under 5 s); top-10
+suggestions for one host among 50,000 guests (goal: under 100 ms); a plain-Python pairwise loop
+on a sample and the speed-up of the vectorised engine; how the cost grows from 500 to 5,000.
+The last line is one JSON object with the figures.
+"""
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from pairings.matching.engine import Weights, constraints, criteria, propose, scores, top_k_guests  # noqa: E402
+from pairings.matching.features import NO_END, Side  # noqa: E402
+
+MIN_STAY = 90
+WEIGHTS = Weights()
+
+
+def synthetic(n: int, *, hosts: bool, seed: int) -> Side:
+    rng = np.random.default_rng(seed)
+    start = rng.integers(739000, 739120, n).astype(np.int32)
+    return Side(
+        ids=np.arange(n, dtype=np.int64),
+        names=[""] * n,
+        territory=np.zeros(n, dtype=np.int64),
+        languages=rng.integers(1, 64, n).astype(np.int64),
+        evenings=rng.integers(0, 8, n).astype(np.int16),
+        money=(rng.integers(0, 151, n) if hosts else rng.integers(50, 300, n)).astype(np.float32),
+        start=start,
+        end=np.where(rng.random(n) < 0.3, NO_END, start + rng.integers(120, 700, n)).astype(np.int32),
+        smoking=rng.random(n) < (0.7 if hosts else 0.15),
+        pets=rng.random(n) < (0.3 if hosts else 0.6),
+    )
+
+
+def timed(function, repeat: int = 1) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = function()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def plain_python_scores(hosts: Side, guests: Side) -> list[list[float]]:
+    """The same score, pair by pair, as a loop would compute it (the baseline)."""
+    weights = WEIGHTS.as_dict()
+    total_weight = sum(weights.values())
+    out = []
+    for i in range(len(hosts)):
+        row = []
+        for j in range(len(guests)):
+            c = constraints(hosts, guests, minimum_stay_days=MIN_STAY, h=[i], g=[j])
+            if not all(bool(m[0, 0]) for m in c.values()):
+                row.append(float("-inf"))
+                continue
+            k = criteria(hosts, guests, h=[i], g=[j])
+            row.append(sum(float(k[name][0, 0]) * w * 100 / total_weight for name, w in weights.items()))
+        out.append(row)
+    return out
+
+
+def main() -> None:
+    figures = {}
+    hosts, guests = synthetic(5000, hosts=True, seed=1), synthetic(5000, hosts=False, seed=2)
+    seconds, proposal = timed(lambda: propose(hosts, guests, weights=WEIGHTS, minimum_stay_days=MIN_STAY))
+    figures["assign_5000x5000_s"] = round(seconds, 3)
+    print(f"scoring + optimal assignment, 5,000 × 5,000: {seconds:.2f} s ({len(proposal)} pairs)  goal < 5 s")
+
+    many = synthetic(50000, hosts=False, seed=3)
+    seconds, _ = timed(
+        lambda: top_k_guests(hosts, 0, many, weights=WEIGHTS, minimum_stay_days=MIN_STAY, k=10), repeat=5
+    )
+    figures["top10_among_50000_ms"] = round(seconds * 1000, 2)
+    print(f"top-10 suggestions among 50,000 candidates: {seconds * 1000:.1f} ms  goal < 100 ms")
+
+    sample_h, sample_g = synthetic(60, hosts=True, seed=4), synthetic(60, hosts=False, seed=5)
+    loop_s, looped = timed(lambda: plain_python_scores(sample_h, sample_g))
+    vector_s, (total, feasible) = timed(
+        lambda: scores(sample_h, sample_g, weights=WEIGHTS, minimum_stay_days=MIN_STAY), repeat=5
+    )
+    same = np.allclose(np.where(feasible, total, -np.inf), np.array(looped), atol=1e-3, equal_nan=True)
+    per_pair_loop = loop_s / 3600
+    per_pair_vector = timed(lambda: scores(hosts, guests, weights=WEIGHTS, minimum_stay_days=MIN_STAY))[0] / 25e6
+    figures["speedup_vs_python_loop"] = round(per_pair_loop / per_pair_vector)
+    print(
+        f"plain-Python loop: {per_pair_loop * 1e6:.1f} µs a pair; vectorised: {per_pair_vector * 1e9:.1f} ns a pair; "
+        f"speed-up ×{figures['speedup_vs_python_loop']:,} (same scores: {same})"
+    )
+
+    growth = {}
+    for n in (500, 1000, 2000, 5000):
+        h, g = synthetic(n, hosts=True, seed=10 + n), synthetic(n, hosts=False, seed=20 + n)
+        seconds, _ = timed(lambda h=h, g=g: propose(h, g, weights=WEIGHTS, minimum_stay_days=MIN_STAY))
+        growth[str(n)] = round(seconds, 3)
+        print(f"  {n:>5} × {n:<5} {seconds:7.3f} s")
+    figures["growth_s"] = growth
+    figures["goals_met"] = figures["assign_5000x5000_s"] < 5 and figures["top10_among_50000_ms"] < 100 and same
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""Suggestions and proposals are made from approved files of the territory, with the country's rules."""
+
+from datetime import date, timedelta
+from io import StringIO
+
+from django.core.management import call_command
+
+from pairings.selectors import guest_suggestions_for, territory_proposal, why
+from tests.workflow.factories import ApplicationFactory, TerritoryFactory, set_state
+
+TODAY = date.today()
+
+
+def approved(kind, territory, **answers):
+    base = {
+        "languages": ["fr"],
+        "evenings_per_week": 3,
+        "contribution": "80",
+        "budget": "120",
+        "available_from": TODAY.isoformat(),
+        "available_until": (TODAY + timedelta(days=400)).isoformat(),
+        "start_date": (TODAY + timedelta(days=5)).isoformat(),
+        "end_date": (TODAY + timedelta(days=300)).isoformat(),
+        "pets_ok": True,
+    }
+    base.update(answers)
+    extra = {"host": True} if kind == "host" else {}
+    return set_state(
+        ApplicationFactory(territory=territory, country=territory.country, answers=base, **extra), "approved"
+    )
+
+
+def test_a_host_is_suggested_the_approved_guests_of_their_territory_best_first():
+    territory = TerritoryFactory(department=True)
+    host = approved("host", territory, evenings_per_week=4)
+    close = approved("guest", territory, evenings_per_week=4)
+    far = approved("guest", territory, evenings_per_week=0)
+    approved("guest", TerritoryFactory(department=True, country=territory.country))
+    set_state(ApplicationFactory(territory=territory, country=territory.country), "in_review")
+
+    suggestions = guest_suggestions_for(host)
+
+    assert [g for g, _ in suggestions] == [close, far]
+
+
+def test_the_proposal_pairs_each_person_once_and_the_command_prints_it():
+    territory = TerritoryFactory(department=True, code="93")
+    hosts = [approved("host", territory, evenings_per_week=n) for n in (1, 5)]
+    guests = [approved("guest", territory, evenings_per_week=n) for n in (5, 1)]
+
+    pairs = territory_proposal(territory)
+    out = StringIO()
+    call_command("match", "--territory", "93", "--country", territory.country.code, stdout=out, stderr=StringIO())
+
+    assert {(h.pk, g.pk) for h, g, _ in pairs} == {(hosts[0].pk, guests[1].pk), (hosts[1].pk, guests[0].pk)}
+    assert "2 pairs proposed" in out.getvalue()
+
+
+def test_staff_can_ask_why_a_guest_is_not_suggested_for_a_host():
+    territory = TerritoryFactory(department=True)
+    host = approved("host", territory, contribution="140")
+    guest = approved("guest", territory, budget="100")
+
+    explanation = why(host, guest)
+
+    assert not explanation["suggested"]
+    assert [c["constraint"] for c in explanation["excluded_because"]] == ["budget"]
