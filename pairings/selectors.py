@@ -9,7 +9,13 @@ from .matching.features import guests_side, hosts_side
 
 def free_applications(*, kind: str, territory=None, country=None):
     """Approved files of a kind, not yet in a pairing."""
-    applications = Application.objects.filter(kind=kind, state=ApplicationState.APPROVED)
+    from .enums import LIVE_STATES
+
+    applications = (
+        Application.objects.filter(kind=kind, state=ApplicationState.APPROVED)
+        .exclude(pairings_as_host__state__in=LIVE_STATES)
+        .exclude(pairings_as_guest__state__in=LIVE_STATES)
+    )
     if territory is not None:
         applications = applications.filter(territory=territory)
     if country is not None:

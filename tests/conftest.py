@@ -131,3 +131,12 @@ def committing_client(client, django_capture_on_commit_callbacks):
 
     client.post = post
     return client
+
+
+@pytest.fixture
+def postgresql():
+    """Tests of concurrency need PostgreSQL's row locks; elsewhere they skip (never in CI)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        skip_or_fail("needs PostgreSQL for row locks: run with DATABASE_URL=postgres://…")

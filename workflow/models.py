@@ -80,6 +80,11 @@ class Country(models.Model):
     notice_period_days = models.PositiveSmallIntegerField(
         _("notice period (days)"), default=30, help_text=_("Notice either party gives to end a convention early.")
     )
+    trial_period_days = models.PositiveSmallIntegerField(
+        _("trial period (days)"),
+        default=30,
+        help_text=_("Time the pair lives together before the convention is signed."),
+    )
     minimum_stay_days = models.PositiveSmallIntegerField(
         _("minimum stay (days)"), default=90, help_text=_("Shortest stay a pairing may be made for.")
     )

@@ -34,7 +34,9 @@ class CountryViewSet(SnippetViewSet):
             [
                 FieldRowPanel([FieldPanel("min_contribution"), FieldPanel("max_contribution")]),
                 FieldRowPanel([FieldPanel("host_min_age"), FieldPanel("guest_min_age"), FieldPanel("guest_max_age")]),
-                FieldRowPanel([FieldPanel("notice_period_days"), FieldPanel("minimum_stay_days")]),
+                FieldRowPanel(
+                    [FieldPanel("notice_period_days"), FieldPanel("minimum_stay_days"), FieldPanel("trial_period_days")]
+                ),
             ],
             heading=_("Legal rules"),
         ),

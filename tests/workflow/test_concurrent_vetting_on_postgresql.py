@@ -8,35 +8,10 @@ import threading
 import time
 from datetime import date
 
-import pytest
-from django.db import connection
-
-from tests.conftest import skip_or_fail
+from tests.concurrency import in_own_connection
 from workflow import services
 from workflow.exceptions import StaleState, TransitionRefused, WorkflowError
 from workflow.models import Application, ApplicationTransitionLog, Country, Organisation, StaffMembership, Territory
-
-
-def in_own_connection(function):
-    """Run ``function`` in a thread with its own (autocommitted) database connection."""
-    outcome = {}
-
-    def run():
-        from django.db import connection as thread_connection
-
-        try:
-            outcome["value"] = function()
-        except BaseException as error:  # noqa: BLE001 - handed back to the test.
-            outcome["error"] = error
-        finally:
-            thread_connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(timeout=60)
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome.get("value")
 
 
 def committed_file():
@@ -76,12 +51,6 @@ def remove_everything():
     Territory.objects.filter(country__code="QX").delete()
     Organisation.objects.filter(country__code="QX").delete()
     Country.objects.filter(code="QX").delete()
-
-
-@pytest.fixture
-def postgresql():
-    if connection.vendor != "postgresql":
-        skip_or_fail("needs PostgreSQL for row locks: run with DATABASE_URL=postgres://…")
 
 
 def test_two_advisors_approving_at_once_make_one_approval_and_one_clear_refusal(postgresql, monkeypatch):

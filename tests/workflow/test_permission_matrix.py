@@ -27,6 +27,8 @@ MATRIX = {
     "act": [302, 403, 302, 404, 302, 403, 403, 302],
     "note": [302, 403, 302, 404, 302, 403, 403, 302],
     "edit_application": [302, 403, 403, 403, 403, 403, 403, 403],
+    "pairings": [302, 403, 200, 200, 200, 200, 200, 200],
+    "suggestions": [302, 403, 404, 404, 404, 404, 404, 404],
     "countries": [302, 403, 403, 403, 403, 403, 403, 200],
     "territories": [302, 403, 403, 403, 403, 403, 403, 200],
     "staff_roles": [302, 403, 403, 403, 403, 403, 403, 200],
@@ -75,6 +77,9 @@ def request(client, name, application):
         "territories": reverse("wagtailsnippets_workflow_territory:list"),
         "staff_roles": reverse("wagtailsnippets_workflow_staffmembership:list"),
         "application_rules": reverse("wagtailsnippets_workflow_applicationrules:list"),
+        "pairings": reverse("pairings_pairing:index"),
+        # The file in the matrix is a guest's: there are no suggestions for it, for anyone.
+        "suggestions": reverse("pairings_pairing:suggestions", args=[application.pk]),
     }
     return client.get(urls[name])
 

@@ -1,0 +1,153 @@
+"""Back-office screens of pairings: suggestions for a host, the pairings of one's territories.
+
+Thin: scoping from :mod:`workflow.access`, rules in :mod:`pairings.services` and selectors.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from workflow import access
+from workflow.enums import ApplicationKind
+from workflow.exceptions import ActionNotPermitted, WorkflowError
+from workflow.permission_policies import application_permission_policy
+
+from .exceptions import PairingNotFound
+from .models import Pairing
+from .selectors import guest_suggestions_for, why
+from .services import STAFF_ACTIONS, pairing_act, pairing_propose
+
+ACTION_LABELS = {
+    "schedule_meeting": gettext_lazy("Meeting scheduled"),
+    "start_trial": gettext_lazy("Start the trial period"),
+    "draft_convention": gettext_lazy("Convention drafted"),
+    "open_signing": gettext_lazy("Open the signatures"),
+    "cancel": gettext_lazy("Cancel"),
+}
+
+
+def pairings_visible_to(user):
+    visible = access.applications_visible_to(user)
+    return Pairing.objects.filter(host__in=visible, guest__in=visible)
+
+
+class PairingPermissionPolicy(BasePermissionPolicy):
+    """Same audience as the files; pairings change by actions only."""
+
+    def __init__(self):
+        super().__init__(Pairing)
+
+    def user_has_permission(self, user, action):
+        return action == "view" and application_permission_policy.user_has_permission(user, "view")
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return action == "view" and pairings_visible_to(user).filter(pk=instance.pk).exists()
+
+    def instances_user_has_permission_for(self, user, action):
+        return pairings_visible_to(user) if action == "view" else Pairing.objects.none()
+
+    def users_with_permission(self, action):
+        return application_permission_policy.users_with_permission(action)
+
+
+pairing_permission_policy = PairingPermissionPolicy()
+
+
+class PairingIndexView(IndexView):
+    def get_base_queryset(self):
+        return pairings_visible_to(self.request.user).select_related("host", "guest", "host__territory")
+
+
+class PairingInspectView(InspectView):
+    template_name = "pairings/admin/pairing_inspect.html"
+    fields = ["state", "host", "guest", "score", "manual_reason", "reason", "trial_ends_on", "created_at", "created_by"]
+
+    def get_object(self, queryset=None):
+        if not pairing_permission_policy.user_has_permission(self.request.user, "view"):
+            raise PermissionDenied
+        return get_object_or_404(pairings_visible_to(self.request.user), pk=self.pk)
+
+    def get_context_data(self, **kwargs):
+        from django_fsm import has_transition_perm
+
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["actions"] = [
+            {"name": name, "label": str(ACTION_LABELS[name])}
+            for name in STAFF_ACTIONS
+            if has_transition_perm(getattr(self.object, name), user)
+        ]
+        context["history"] = self.object.transitions.select_related("user")
+        context["explanation"] = why(self.object.host, self.object.guest)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action", "")
+        try:
+            if action not in STAFF_ACTIONS:
+                raise WorkflowError(_("Unknown action."))
+            pairing_act(
+                pairing_id=self.object.pk,
+                action=action,
+                by=request.user,
+                comment=request.POST.get("comment", "")[:4000],
+                expected_state=request.POST.get("expected_state") or None,
+            )
+        except PairingNotFound:
+            raise Http404 from None
+        except ActionNotPermitted:
+            raise PermissionDenied from None
+        except WorkflowError as refusal:
+            self.object.refresh_from_db()
+            context = self.get_context_data(refusal=str(refusal.message), typed=request.POST)
+            return self.render_to_response(context, status=409)
+        messages.success(request, _("Done: %(action)s.") % {"action": str(ACTION_LABELS[action])})
+        return redirect(reverse("pairings_pairing:inspect", args=[self.object.pk]))
+
+
+def suggestions(request, application_pk):
+    """The best guests for a host, with the breakdown of each score, and a button to propose."""
+    if not pairing_permission_policy.user_has_permission(request.user, "view"):
+        raise PermissionDenied
+    host = get_object_or_404(access.applications_visible_to(request.user), pk=application_pk, kind=ApplicationKind.HOST)
+    if request.method == "POST":
+        guest = get_object_or_404(access.applications_visible_to(request.user), pk=request.POST.get("guest"))
+        score = request.POST.get("score")
+        try:
+            pairing = pairing_propose(
+                host=host,
+                guest=guest,
+                by=request.user,
+                score=float(score) if score else None,
+                manual_reason=request.POST.get("manual_reason", ""),
+            )
+        except PairingNotFound:
+            raise Http404 from None
+        except ActionNotPermitted:
+            raise PermissionDenied from None
+        except (WorkflowError, ValueError) as refusal:
+            message = getattr(refusal, "message", _("This pairing is not possible."))
+            return _render_suggestions(request, host, status=409, refusal=str(message))
+        messages.success(request, _("The pairing is proposed to both people."))
+        return redirect(reverse("pairings_pairing:inspect", args=[pairing.pk]))
+    return _render_suggestions(request, host)
+
+
+def _render_suggestions(request, host, status=200, **context):
+    found = [
+        {"guest": guest, "score": score, "explanation": why(host, guest)}
+        for guest, score in guest_suggestions_for(host, k=10)
+    ]
+    return TemplateResponse(
+        request,
+        "pairings/admin/suggestions.html",
+        {"host": host, "suggestions": found, "may_vet": access.may_vet(request.user, host), **context},
+        status=status,
+    )
