@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
     path("my-application/", include("workflow.urls")),
     path("my-documents/", include("documents.urls")),
+    path("my-pairing/", include("pairings.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
