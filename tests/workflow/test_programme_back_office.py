@@ -25,6 +25,7 @@ def country_form(**overrides):
         "guest_max_age": "30",
         "notice_period_days": "30",
         "minimum_stay_days": "90",
+        "trial_period_days": "30",
         "weight_languages": "3",
         "weight_presence": "3",
         "weight_budget": "2",
