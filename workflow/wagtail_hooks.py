@@ -17,6 +17,7 @@ from .admin_views import (
     ApplicationNoteView,
     ApplicationTickView,
 )
+from .dashboard import ApplicationsPanel
 from .models import Application, ApplicationRules, Country, Organisation, StaffMembership, Territory
 from .permission_policies import application_permission_policy
 
@@ -166,3 +167,17 @@ def register_application_viewset():
 
 
 register_snippet(ProgrammeViewSetGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_applications_panel(request, panels):
+    if application_permission_policy.user_has_permission(request.user, "view"):
+        panels.insert(0, ApplicationsPanel(request.user))
+
+
+@hooks.register("filter_form_submissions_for_user")
+def contact_messages_for_programme_staff_only(user, editable_forms):
+    """Messages sent through contact forms are personal data: communications editors never see them."""
+    if user.is_superuser or application_permission_policy.user_has_permission(user, "view"):
+        return editable_forms
+    return editable_forms.none()
