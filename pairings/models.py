@@ -149,6 +149,7 @@ class PairingTransitionLog(models.Model):
     party = models.CharField(_("applicant acting"), max_length=10, choices=Party.choices, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    notified_at = models.DateTimeField(_("people notified"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("pairing transition")

@@ -1,10 +1,6 @@
 """Proposing pairs and moving pairings through their states: lock, check, transition, record, notify."""
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
@@ -38,25 +34,8 @@ SUBJECTS = {
 }
 
 
-def _notify(pairing: Pairing, dotted: str) -> None:
-    """Tell both people of the change, each in their language, once the transaction commits."""
-    if dotted not in SUBJECTS:
-        return
-
-    def send() -> None:
-        for application in (pairing.host, pairing.guest):
-            with translation.override(application.language):
-                body = render_to_string(
-                    "pairings/email/pairing_changed.txt",
-                    {"application": application, "pairing": pairing, "subject": SUBJECTS[dotted]},
-                )
-                send_mail(f"WeShare — {SUBJECTS[dotted]}", body, settings.DEFAULT_FROM_EMAIL, [application.email])
-
-    transaction.on_commit(send)
-
-
 def _log(pairing, *, action, from_state, by=None, party="", comment=""):
-    PairingTransitionLog.objects.create(
+    log = PairingTransitionLog.objects.create(
         pairing=pairing,
         action=action,
         from_state=from_state,
@@ -65,7 +44,10 @@ def _log(pairing, *, action, from_state, by=None, party="", comment=""):
         party=party,
         comment=comment,
     )
-    _notify(pairing, action)
+    if action in SUBJECTS:
+        from .tasks import queue_pairing_notification
+
+        transaction.on_commit(lambda: queue_pairing_notification(log.pk))
 
 
 def pairing_propose(*, host: Application, guest: Application, by, score=None, manual_reason: str = "") -> Pairing:

@@ -158,3 +158,15 @@ def test_advisors_of_other_territories_and_pension_officers_cannot_act(territory
         pairing_act(pairing_id=pairing.pk, action="cancel", by=stranger, comment="x")
     with pytest.raises(ActionNotPermitted):
         pairing_act(pairing_id=pairing.pk, action="cancel", by=national, comment="x")
+
+
+def test_the_notification_task_run_twice_emails_once(territory, advisor, django_capture_on_commit_callbacks):
+    from pairings.models import PairingTransitionLog
+    from pairings.tasks import notify_pair
+
+    with django_capture_on_commit_callbacks(execute=True):
+        propose(territory, advisor, score=70.0)
+    log = PairingTransitionLog.objects.get(action="pairing.proposed")
+
+    assert notify_pair(log.pk) == "already notified"
+    assert len(mail.outbox) == 2

@@ -65,3 +65,40 @@ def test_staff_can_ask_why_a_guest_is_not_suggested_for_a_host():
 
     assert not explanation["suggested"]
     assert [c["constraint"] for c in explanation["excluded_because"]] == ["budget"]
+
+
+def test_the_command_proposes_the_pairs_on_behalf_of_an_advisor():
+    from pairings.models import Pairing
+    from tests.workflow.factories import StaffMembershipFactory, association_covering
+
+    territory = TerritoryFactory(department=True, code="94")
+    advisor = StaffMembershipFactory(organisation=association_covering(territory)).user
+    approved("host", territory)
+    approved("guest", territory)
+    out = StringIO()
+
+    call_command(
+        "match",
+        "--territory",
+        "94",
+        "--country",
+        territory.country.code,
+        "--apply",
+        "--as",
+        advisor.username,
+        stdout=out,
+        stderr=StringIO(),
+    )
+
+    assert Pairing.objects.filter(created_by=advisor, state="proposed").count() == 1
+    assert "1 pairings proposed" in out.getvalue()
+
+
+def test_apply_without_an_advisor_is_refused():
+    import pytest
+    from django.core.management import CommandError
+
+    territory = TerritoryFactory(department=True, code="95")
+
+    with pytest.raises(CommandError):
+        call_command("match", "--territory", "95", "--country", territory.country.code, "--apply", stdout=StringIO())
