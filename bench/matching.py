@@ -24,10 +24,11 @@ import django  # noqa: E402
 
 django.setup()
 
-from pairings.matching.engine import Weights, constraints, criteria, propose, scores, top_k_guests  # noqa: E402
+from pairings.matching.engine import Rules, Weights, constraints, criteria, propose, scores, top_k_guests  # noqa: E402
 from pairings.matching.features import NO_END, Side  # noqa: E402
 
 MIN_STAY = 90
+RULES = Rules(minimum_stay_days=MIN_STAY)
 WEIGHTS = Weights()
 
 
@@ -37,14 +38,27 @@ def synthetic(n: int, *, hosts: bool, seed: int) -> Side:
     return Side(
         ids=np.arange(n, dtype=np.int64),
         names=[""] * n,
-        territory=np.zeros(n, dtype=np.int64),
-        languages=rng.integers(1, 64, n).astype(np.int64),
+        territory=np.zeros(n, dtype=np.int32),
+        languages=rng.integers(1, 64, n).astype(np.uint16),
         evenings=rng.integers(0, 8, n).astype(np.int16),
         money=(rng.integers(0, 151, n) if hosts else rng.integers(50, 300, n)).astype(np.float32),
         start=start,
         end=np.where(rng.random(n) < 0.3, NO_END, start + rng.integers(120, 700, n)).astype(np.int32),
         smoking=rng.random(n) < (0.7 if hosts else 0.15),
         pets=rng.random(n) < (0.3 if hosts else 0.6),
+        born=(start - rng.integers(61, 90, n) * 365 if hosts else start - rng.integers(18, 29, n) * 365).astype(
+            np.int32
+        ),
+        gender=rng.integers(0, 4, n).astype(np.int8),
+        wants=np.where(rng.random(n) < 0.2, rng.integers(1, 3, n), 0).astype(np.int8),
+        step_free=rng.random(n) < (0.4 if hosts else 0.05),
+        services=rng.integers(0, 32, n).astype(np.uint16),
+        interests=rng.integers(0, 1024, n).astype(np.uint16),
+        practise=(np.zeros(n) if hosts else rng.integers(0, 64, n)).astype(np.uint16),
+        # Homes and places of study spread over a metropolitan area about 60 km across.
+        lat=np.radians(44.84 + rng.normal(0, 0.12, n)).astype(np.float32),
+        lon=np.radians(-0.58 + rng.normal(0, 0.16, n)).astype(np.float32),
+        coslat=np.cos(np.radians(np.full(n, 44.84))).astype(np.float32),
     )
 
 
@@ -65,11 +79,11 @@ def plain_python_scores(hosts: Side, guests: Side) -> list[list[float]]:
     for i in range(len(hosts)):
         row = []
         for j in range(len(guests)):
-            c = constraints(hosts, guests, minimum_stay_days=MIN_STAY, h=[i], g=[j])
+            c = constraints(hosts, guests, rules=RULES, h=[i], g=[j])
             if not all(bool(m[0, 0]) for m in c.values()):
                 row.append(float("-inf"))
                 continue
-            k = criteria(hosts, guests, h=[i], g=[j])
+            k = criteria(hosts, guests, rules=RULES, h=[i], g=[j])
             row.append(sum(float(k[name][0, 0]) * w * 100 / total_weight for name, w in weights.items()))
         out.append(row)
     return out
@@ -78,25 +92,21 @@ def plain_python_scores(hosts: Side, guests: Side) -> list[list[float]]:
 def main() -> None:
     figures = {}
     hosts, guests = synthetic(5000, hosts=True, seed=1), synthetic(5000, hosts=False, seed=2)
-    seconds, proposal = timed(lambda: propose(hosts, guests, weights=WEIGHTS, minimum_stay_days=MIN_STAY))
+    seconds, proposal = timed(lambda: propose(hosts, guests, weights=WEIGHTS, rules=RULES))
     figures["assign_5000x5000_s"] = round(seconds, 3)
     print(f"scoring + optimal assignment, 5,000 × 5,000: {seconds:.2f} s ({len(proposal)} pairs)  goal < 5 s")
 
     many = synthetic(50000, hosts=False, seed=3)
-    seconds, _ = timed(
-        lambda: top_k_guests(hosts, 0, many, weights=WEIGHTS, minimum_stay_days=MIN_STAY, k=10), repeat=5
-    )
+    seconds, _ = timed(lambda: top_k_guests(hosts, 0, many, weights=WEIGHTS, rules=RULES, k=10), repeat=5)
     figures["top10_among_50000_ms"] = round(seconds * 1000, 2)
     print(f"top-10 suggestions among 50,000 candidates: {seconds * 1000:.1f} ms  goal < 100 ms")
 
     sample_h, sample_g = synthetic(60, hosts=True, seed=4), synthetic(60, hosts=False, seed=5)
     loop_s, looped = timed(lambda: plain_python_scores(sample_h, sample_g))
-    vector_s, (total, feasible) = timed(
-        lambda: scores(sample_h, sample_g, weights=WEIGHTS, minimum_stay_days=MIN_STAY), repeat=5
-    )
+    vector_s, (total, feasible) = timed(lambda: scores(sample_h, sample_g, weights=WEIGHTS, rules=RULES), repeat=5)
     same = np.allclose(np.where(feasible, total, -np.inf), np.array(looped), atol=1e-3, equal_nan=True)
     per_pair_loop = loop_s / 3600
-    per_pair_vector = timed(lambda: scores(hosts, guests, weights=WEIGHTS, minimum_stay_days=MIN_STAY))[0] / 25e6
+    per_pair_vector = timed(lambda: scores(hosts, guests, weights=WEIGHTS, rules=RULES))[0] / 25e6
     figures["speedup_vs_python_loop"] = round(per_pair_loop / per_pair_vector)
     print(
         f"plain-Python loop: {per_pair_loop * 1e6:.1f} µs a pair; vectorised: {per_pair_vector * 1e9:.1f} ns a pair; "
@@ -106,7 +116,7 @@ def main() -> None:
     growth = {}
     for n in (500, 1000, 2000, 5000):
         h, g = synthetic(n, hosts=True, seed=10 + n), synthetic(n, hosts=False, seed=20 + n)
-        seconds, _ = timed(lambda h=h, g=g: propose(h, g, weights=WEIGHTS, minimum_stay_days=MIN_STAY))
+        seconds, _ = timed(lambda h=h, g=g: propose(h, g, weights=WEIGHTS, rules=RULES))
         growth[str(n)] = round(seconds, 3)
         print(f"  {n:>5} × {n:<5} {seconds:7.3f} s")
     figures["growth_s"] = growth

@@ -3,12 +3,12 @@
 from workflow.enums import ApplicationKind, ApplicationState
 from workflow.models import Application
 
-from .matching.engine import Weights, explain, propose, top_k_guests
+from .matching.engine import Rules, Weights, explain, propose, top_k_guests
 from .matching.features import guests_side, hosts_side
 
 
-def free_applications(*, kind: str, territory=None, country=None):
-    """Approved files of a kind, not yet in a pairing."""
+def free_applications(*, kind: str, territory=None, country=None, among=None):
+    """Approved files of a kind, not yet in a pairing (within ``among`` when given)."""
     from .enums import LIVE_STATES
 
     applications = (
@@ -20,32 +20,38 @@ def free_applications(*, kind: str, territory=None, country=None):
         applications = applications.filter(territory=territory)
     if country is not None:
         applications = applications.filter(country=country)
+    if among is not None:
+        applications = applications.filter(pk__in=among.values("pk"))
     return applications.select_related("territory", "country").order_by("pk")
 
 
-def guest_suggestions_for(host: Application, *, k: int = 10) -> list[tuple[Application, float]]:
-    """The k best guests for a host, best first, with their scores."""
-    guests = list(free_applications(kind=ApplicationKind.GUEST, territory=host.territory))
+def guest_suggestions_for(host: Application, *, k: int = 10, among=None) -> list[tuple[Application, float]]:
+    """The k best guests for a host, best first, with their scores.
+
+    Guests of the whole country are considered: the distance rule, or the territory when a
+    distance cannot be measured, decides who is near enough.
+    """
+    guests = list(free_applications(kind=ApplicationKind.GUEST, country=host.country, among=among))
     found = top_k_guests(
         hosts_side([host]),
         0,
         guests_side(guests),
         weights=Weights.for_country(host.country),
-        minimum_stay_days=host.country.minimum_stay_days,
+        rules=Rules.for_country(host.country),
         k=k,
     )
     return [(guests[index], score) for index, score in found]
 
 
-def territory_proposal(territory):
-    """The optimal set of pairs for a territory, as (host, guest, score), best first."""
-    hosts = list(free_applications(kind=ApplicationKind.HOST, territory=territory))
-    guests = list(free_applications(kind=ApplicationKind.GUEST, territory=territory))
+def territory_proposal(territory, *, among=None):
+    """The optimal set of pairs for a territory's hosts, as (host, guest, score), best first."""
+    hosts = list(free_applications(kind=ApplicationKind.HOST, territory=territory, among=among))
+    guests = list(free_applications(kind=ApplicationKind.GUEST, country=territory.country, among=among))
     proposals = propose(
         hosts_side(hosts),
         guests_side(guests),
         weights=Weights.for_country(territory.country),
-        minimum_stay_days=territory.country.minimum_stay_days,
+        rules=Rules.for_country(territory.country),
     )
     by_id = {a.pk: a for a in hosts + guests}
     pairs = [(by_id[p.host_id], by_id[p.guest_id], p.score) for p in proposals]
@@ -60,5 +66,5 @@ def why(host: Application, guest: Application) -> dict:
         guests_side([guest]),
         0,
         weights=Weights.for_country(host.country),
-        minimum_stay_days=host.country.minimum_stay_days,
+        rules=Rules.for_country(host.country),
     )

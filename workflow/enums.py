@@ -88,3 +88,38 @@ class DocumentKind(models.TextChoices):
     HOME_VISIT_PHOTO = "home_visit_photo", _("Photo of the home visit")
     ROOM_PHOTO = "room_photo", _("Photo of the room")
     OTHER = "other", _("Other document")
+
+
+class Gender(models.TextChoices):
+    WOMAN = "woman", _("a woman")
+    MAN = "man", _("a man")
+    OTHER = "other", _("another answer or I prefer not to say")
+
+
+class GenderPreference(models.TextChoices):
+    ANY = "any", _("no preference")
+    WOMAN = "woman", _("a woman")
+    MAN = "man", _("a man")
+
+
+class Service(models.TextChoices):
+    """Help a host would welcome and a guest would offer; compared by the matching."""
+
+    COMPANY = "company", _("company in the evening")
+    ERRANDS = "errands", _("small errands")
+    DIGITAL = "digital", _("help with computers and phones")
+    MEALS = "meals", _("cooking together")
+    GARDEN = "garden", _("garden or pets")
+
+
+class Interest(models.TextChoices):
+    READING = "reading", _("reading")
+    MUSIC = "music", _("music")
+    CINEMA = "cinema", _("cinema and series")
+    COOKING = "cooking", _("cooking")
+    GARDENING = "gardening", _("gardening")
+    SPORT = "sport", _("sport and walks")
+    GAMES = "games", _("board and card games")
+    CRAFTS = "crafts", _("crafts and DIY")
+    TRAVEL = "travel", _("travel")
+    HISTORY = "history", _("history and heritage")

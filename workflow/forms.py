@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .enums import ApplicationKind, TerritoryLevel
+from .enums import ApplicationKind, Gender, GenderPreference, Interest, Service, TerritoryLevel
 from .models import Territory
 
 LANGUAGE_CHOICES = settings.LANGUAGES
@@ -71,6 +71,13 @@ class IdentityForm(StepForm):
     email = forms.EmailField(label=_("Email address"), help_text=_("We will send you a link to confirm it."))
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     birth_date = forms.DateField(label=_("Date of birth"), widget=DateInput)
+    gender = forms.ChoiceField(
+        label=_("You are"),
+        choices=Gender.choices,
+        initial=Gender.OTHER,
+        required=False,
+        help_text=_("Only used to respect the wishes of the person you would live with."),
+    )
     language = forms.ChoiceField(label=_("Language for our messages"), choices=LANGUAGE_CHOICES)
     territory = forms.ModelChoiceField(
         label=_("Where do you live (or will you live)?"), queryset=Territory.objects.none(), empty_label=None
@@ -123,6 +130,7 @@ class HostIdentityForm(IdentityForm):
         "email",
         "phone",
         "birth_date",
+        "gender",
         "address",
         "postcode",
         "city",
@@ -134,7 +142,17 @@ class HostIdentityForm(IdentityForm):
 class GuestIdentityForm(IdentityForm):
     nationality = forms.CharField(label=_("Nationality"), max_length=80)
 
-    field_order = ["first_name", "last_name", "email", "phone", "birth_date", "nationality", "language", "territory"]
+    field_order = [
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "birth_date",
+        "gender",
+        "nationality",
+        "language",
+        "territory",
+    ]
 
 
 class HostHomeForm(StepForm):
@@ -146,6 +164,9 @@ class HostHomeForm(StepForm):
     )
     room_size = forms.IntegerField(label=_("Size of the room (m²)"), min_value=6, max_value=80)
     furnished = forms.BooleanField(label=_("The room is furnished"), required=False)
+    step_free = forms.BooleanField(
+        label=_("The room, a bathroom and the entrance can be reached without steps"), required=False
+    )
     available_from = forms.DateField(label=_("Available from"), widget=DateInput)
     available_until = forms.DateField(label=_("Available until (optional)"), widget=DateInput, required=False)
     smoking = forms.ChoiceField(
@@ -172,13 +193,8 @@ class HostHomeForm(StepForm):
         return data
 
 
-SERVICE_CHOICES = [
-    ("company", _("company in the evening")),
-    ("errands", _("small errands")),
-    ("digital", _("help with computers and phones")),
-    ("meals", _("cooking together")),
-    ("garden", _("garden or pets")),
-]
+SERVICE_CHOICES = Service.choices
+INTEREST_CHOICES = Interest.choices
 
 
 class HostLifeForm(StepForm):
@@ -193,6 +209,15 @@ class HostLifeForm(StepForm):
     )
     services = forms.MultipleChoiceField(
         label=_("Help you would welcome"), choices=SERVICE_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    interests = forms.MultipleChoiceField(
+        label=_("What you enjoy"), choices=INTEREST_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    guest_gender = forms.ChoiceField(
+        label=_("You would rather live with"),
+        choices=GenderPreference.choices,
+        initial=GenderPreference.ANY,
+        required=False,
     )
     contribution = forms.DecimalField(label=_("Monthly contribution to charges you ask"), min_value=0, decimal_places=2)
     accessibility = forms.CharField(
@@ -227,6 +252,12 @@ class GuestStudiesForm(StepForm):
     )
     institution = forms.CharField(label=_("School, university or organisation"), max_length=200)
     city = forms.CharField(label=_("City of your studies or work"), max_length=100)
+    institution_postcode = forms.CharField(
+        label=_("Postcode of your place of study or work"),
+        max_length=12,
+        required=False,
+        help_text=_("It helps us find a home near it."),
+    )
     start_date = forms.DateField(label=_("Arrival"), widget=DateInput)
     end_date = forms.DateField(label=_("Departure"), widget=DateInput)
 
@@ -245,7 +276,26 @@ class GuestLifeForm(StepForm):
         label=_("Languages you speak"), choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple
     )
     budget = forms.DecimalField(label=_("Monthly budget for charges"), min_value=0, max_value=2000, decimal_places=2)
+    wish_to_practise = forms.MultipleChoiceField(
+        label=_("Languages you would like to practise"),
+        choices=LANGUAGE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
     smoker = forms.BooleanField(label=_("I smoke"), required=False)
+    needs_step_free = forms.BooleanField(label=_("I need a home without steps (reduced mobility)"), required=False)
+    services = forms.MultipleChoiceField(
+        label=_("Help you could give"), choices=SERVICE_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    interests = forms.MultipleChoiceField(
+        label=_("What you enjoy"), choices=INTEREST_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    host_gender = forms.ChoiceField(
+        label=_("You would rather live with"),
+        choices=GenderPreference.choices,
+        initial=GenderPreference.ANY,
+        required=False,
+    )
     pets_ok = forms.BooleanField(label=_("I am happy to live with pets"), required=False)
     preferences = forms.CharField(
         label=_("Your wishes (neighbourhood, habits, what matters to you)"),

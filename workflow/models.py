@@ -94,6 +94,20 @@ class Country(models.Model):
     weight_presence = models.PositiveSmallIntegerField(_("matching weight: presence expected and offered"), default=3)
     weight_budget = models.PositiveSmallIntegerField(_("matching weight: contribution within the budget"), default=2)
     weight_stay = models.PositiveSmallIntegerField(_("matching weight: length of stay"), default=2)
+    weight_services = models.PositiveSmallIntegerField(_("matching weight: help hoped for and offered"), default=2)
+    weight_distance = models.PositiveSmallIntegerField(_("matching weight: distance to the place of study"), default=2)
+    weight_interests = models.PositiveSmallIntegerField(_("matching weight: shared interests"), default=1)
+    weight_practise = models.PositiveSmallIntegerField(
+        _("matching weight: wish to practise the host's language"), default=1
+    )
+    max_distance_km = models.PositiveSmallIntegerField(
+        _("largest distance home – place of study (km)"),
+        default=20,
+        help_text=_(
+            "A host is suggested to a guest only within this distance of their place of study, when both "
+            "postcodes are known. 0: only within the same territory."
+        ),
+    )
     communications_editors = models.ForeignKey(
         "auth.Group",
         verbose_name=_("communications editors"),

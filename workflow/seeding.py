@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from .enums import ApplicationKind, ApplicationState, StaffRole, TerritoryLevel
+from .enums import ApplicationKind, ApplicationState, Interest, Service, StaffRole, TerritoryLevel
 from .models import Application, StaffMembership, Territory
 from .services import application_act, application_applicant_act
 
@@ -39,6 +39,20 @@ INSTITUTIONS = {
     "FR": ["Université de Bordeaux", "Sciences Po Bordeaux", "CFA BTP Gironde", "Université Paris Cité"],
     "ES": ["Universidad Complutense de Madrid", "Universidad Politécnica de Madrid", "Universidad Carlos III"],
 }
+
+
+#: Postcodes of the demo departments, where homes and places of study are drawn.
+POSTCODES = {
+    ("FR", "33"): [
+        "33000", "33100", "33110", "33130", "33140", "33150", "33170", "33200", "33300", "33310",
+        "33400", "33405", "33600", "33700", "33800", "33520", "33160", "33120", "33500", "33260",
+    ],
+    ("FR", "24"): ["24000", "24100", "24200", "24650", "24660", "24750", "24600", "24300"],
+    ("ES", "28"): [
+        "28001", "28004", "28005", "28010", "28012", "28015", "28020", "28029", "28035", "28040",
+        "28045", "28050", "28801", "28901", "28911", "28931", "28100", "28223",
+    ],
+}  # fmt: skip
 
 
 def _states_for(kind: str) -> list[str]:
@@ -91,12 +105,19 @@ def seed_applications(*, seniors: int, youths: int, progress: Callable[[Iterable
         country = territory.country
         fake = Faker(FAKER_LOCALES.get(country.code, "en_GB"))
         fake.seed_instance(f"{kind}-{number}")
+        postcodes = POSTCODES.get((country.code, territory.code), [])
         states = _states_for(kind)
         target = states[number % len(states)]
         if kind == ApplicationKind.HOST:
             birth = _birth_date(rng, country.host_min_age, 92)
             start = date.today() - timedelta(days=rng.randint(0, 60))
             answers = {
+                "postcode": rng.choice(postcodes) if postcodes else "",
+                "gender": rng.choice(["woman", "woman", "man", "other"]),
+                "guest_gender": rng.choice(["any", "any", "any", "woman"]),
+                "step_free": rng.random() < 0.4,
+                "services": rng.sample(Service.values, rng.randint(0, 3)),
+                "interests": rng.sample(Interest.values, rng.randint(1, 4)),
                 "room": rng.choice(["Chambre meublée de 12 m²", "Chambre avec bureau", "Studio attenant"]),
                 "contribution": rng.randint(int(country.min_contribution), int(country.max_contribution)),
                 "evenings_per_week": rng.randint(1, 5),
@@ -112,6 +133,13 @@ def seed_applications(*, seniors: int, youths: int, progress: Callable[[Iterable
             language = rng.choice(["fr", "en", "es", "it", "de", "pt"])
             start = date.today() + timedelta(days=rng.randint(0, 90))
             answers = {
+                "institution_postcode": rng.choice(postcodes) if postcodes else "",
+                "gender": rng.choice(["woman", "man", "man", "other"]),
+                "host_gender": rng.choice(["any", "any", "any", "woman"]),
+                "needs_step_free": rng.random() < 0.03,
+                "services": rng.sample(Service.values, rng.randint(1, 4)),
+                "interests": rng.sample(Interest.values, rng.randint(1, 4)),
+                "wish_to_practise": rng.sample(["fr", "en", "es", "it", "de", "pt"], rng.randint(0, 2)),
                 "programme": rng.choice(PROGRAMMES),
                 "institution": rng.choice(INSTITUTIONS.get(country.code, ["University"])),
                 "budget": rng.randint(50, 200),

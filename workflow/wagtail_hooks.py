@@ -43,14 +43,23 @@ class CountryViewSet(SnippetViewSet):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("max_distance_km"),
                 FieldRowPanel(
                     [
                         FieldPanel("weight_languages"),
+                        FieldPanel("weight_practise"),
                         FieldPanel("weight_presence"),
+                        FieldPanel("weight_services"),
+                    ]
+                ),
+                FieldRowPanel(
+                    [
                         FieldPanel("weight_budget"),
                         FieldPanel("weight_stay"),
+                        FieldPanel("weight_distance"),
+                        FieldPanel("weight_interests"),
                     ]
-                )
+                ),
             ],
             heading=_("Matching"),
         ),

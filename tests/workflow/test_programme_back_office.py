@@ -30,6 +30,11 @@ def country_form(**overrides):
         "weight_presence": "3",
         "weight_budget": "2",
         "weight_stay": "2",
+        "weight_services": "2",
+        "weight_distance": "2",
+        "weight_interests": "1",
+        "weight_practise": "1",
+        "max_distance_km": "20",
     }
     data.update(overrides)
     return data

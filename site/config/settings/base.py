@@ -291,3 +291,6 @@ _ = _  # gettext_lazy is imported for modules that extend these settings.
 
 # Media files served by Django itself: development and tests only.
 SERVE_MEDIA = False
+
+# Full GeoNames postal-code files (FR.txt, ES.txt…) added to the shipped postcode table.
+GEOCODING_FILES = env_list("GEOCODING_FILES")
