@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views.generic import IndexView, InspectView
@@ -19,18 +20,25 @@ from workflow.enums import ApplicationKind
 from workflow.exceptions import ActionNotPermitted, WorkflowError
 from workflow.permission_policies import application_permission_policy
 
+from .enums import FOLLOWED_STATES
 from .exceptions import PairingNotFound
+from .forms import AmendmentForm, CheckInForm, NoteForm, NoticeForm
 from .models import Pairing
 from .selectors import guest_suggestions_for, why
-from .services import STAFF_ACTIONS, pairing_act, pairing_propose
+from .services import STAFF_ACTIONS, amendment_add, check_in_complete, note_add, pairing_act, pairing_propose
 
 ACTION_LABELS = {
     "schedule_meeting": gettext_lazy("Meeting scheduled"),
     "start_trial": gettext_lazy("Start the trial period"),
     "draft_convention": gettext_lazy("Convention drafted"),
     "open_signing": gettext_lazy("Open the signatures"),
+    "activate": gettext_lazy("Counter-sign: the homesharing is active"),
+    "give_notice": gettext_lazy("Record a notice to end early"),
+    "end": gettext_lazy("Close: the stay has ended"),
+    "terminate": gettext_lazy("Close: the notice has run out"),
     "cancel": gettext_lazy("Cancel"),
 }
+DANGEROUS_ACTIONS = {"cancel", "give_notice", "terminate"}
 
 
 def pairings_visible_to(user):
@@ -67,7 +75,24 @@ class PairingIndexView(IndexView):
 
 class PairingInspectView(InspectView):
     template_name = "pairings/admin/pairing_inspect.html"
-    fields = ["state", "host", "guest", "score", "manual_reason", "reason", "trial_ends_on", "created_at", "created_by"]
+    fields = [
+        "state",
+        "host",
+        "guest",
+        "score",
+        "manual_reason",
+        "moved_in_on",
+        "trial_ends_on",
+        "active_since",
+        "planned_end",
+        "notice_given_on",
+        "notice_requested_by",
+        "reason",
+        "ended_on",
+        "created_at",
+        "created_by",
+    ]
+    forms = {"check_in": CheckInForm, "note": NoteForm, "amendment": AmendmentForm}
 
     def get_object(self, queryset=None):
         if not pairing_permission_policy.user_has_permission(self.request.user, "view"):
@@ -79,37 +104,80 @@ class PairingInspectView(InspectView):
 
         context = super().get_context_data(**kwargs)
         user = self.request.user
+        pairing = self.object
         context["actions"] = [
-            {"name": name, "label": str(ACTION_LABELS[name])}
+            {"name": name, "label": str(ACTION_LABELS[name]), "dangerous": name in DANGEROUS_ACTIONS}
             for name in STAFF_ACTIONS
-            if has_transition_perm(getattr(self.object, name), user)
+            if has_transition_perm(getattr(pairing, name), user)
         ]
-        context["history"] = self.object.transitions.select_related("user")
-        context["explanation"] = why(self.object.host, self.object.guest)
+        context["notice_form"] = kwargs.get("notice_form") or NoticeForm()
+        context["history"] = pairing.transitions.select_related("user")
+        context["explanation"] = why(pairing.host, pairing.guest)
+        manages = access.may_vet(user, pairing.host) and access.may_vet(user, pairing.guest)
+        context["manages"] = manages
+        context["check_ins"] = pairing.check_ins.select_related("done_by")
+        context["notes"] = pairing.notes.select_related("author")
+        context["amendments"] = pairing.amendments.select_related("author")
+        context["today"] = timezone.localdate()
+        context["note_form"] = kwargs.get("note_form") or NoteForm()
+        context["amendment_form"] = kwargs.get("amendment_form") or AmendmentForm()
+        context["amendments_open"] = manages and pairing.state in FOLLOWED_STATES
         return context
 
     def post(self, request, *args, **kwargs):
-        action = request.POST.get("action", "")
+        form_name = request.POST.get("form", "action")
         try:
-            if action not in STAFF_ACTIONS:
-                raise WorkflowError(_("Unknown action."))
-            pairing_act(
-                pairing_id=self.object.pk,
-                action=action,
-                by=request.user,
-                comment=request.POST.get("comment", "")[:4000],
-                expected_state=request.POST.get("expected_state") or None,
-            )
+            if form_name in self.forms:
+                form = self.forms[form_name](request.POST)
+                if not form.is_valid():
+                    return self._refused(_("Please correct the errors below."), **{f"{form_name}_form": form})
+                message = self._record(form_name, form.cleaned_data)
+            else:
+                message = self._act(request)
         except PairingNotFound:
             raise Http404 from None
         except ActionNotPermitted:
             raise PermissionDenied from None
         except WorkflowError as refusal:
-            self.object.refresh_from_db()
-            context = self.get_context_data(refusal=str(refusal.message), typed=request.POST)
-            return self.render_to_response(context, status=409)
-        messages.success(request, _("Done: %(action)s.") % {"action": str(ACTION_LABELS[action])})
+            return self._refused(str(refusal.message), typed=request.POST)
+        messages.success(request, message)
         return redirect(reverse("pairings_pairing:inspect", args=[self.object.pk]))
+
+    def _act(self, request) -> str:
+        action = request.POST.get("action", "")
+        if action not in STAFF_ACTIONS:
+            raise WorkflowError(_("Unknown action."))
+        notice = NoticeForm(request.POST) if action == "give_notice" else None
+        if notice is not None and not notice.is_valid():
+            raise WorkflowError(_("Please say who asks to end the homesharing."))
+        pairing_act(
+            pairing_id=self.object.pk,
+            action=action,
+            by=request.user,
+            comment=request.POST.get("comment", "")[:4000],
+            expected_state=request.POST.get("expected_state") or None,
+            requested_by=notice.cleaned_data["requested_by"] if notice else "",
+            immediately=bool(notice and notice.cleaned_data["immediately"]),
+        )
+        return _("Done: %(action)s.") % {"action": str(ACTION_LABELS[action])}
+
+    def _record(self, form_name: str, data: dict) -> str:
+        user = self.request.user
+        if form_name == "check_in":
+            if not self.object.check_ins.filter(pk=data["check_in"]).exists():
+                raise PairingNotFound()
+            check_in_complete(check_in_id=data["check_in"], by=user, notes=data["notes"])
+            return _("The check-in is recorded.")
+        if form_name == "note":
+            note_add(pairing_id=self.object.pk, by=user, kind=data["kind"], text=data["text"])
+            return _("The note is recorded.")
+        amendment_add(pairing_id=self.object.pk, by=user, effective_on=data["effective_on"], text=data["text"])
+        return _("The amendment is recorded.")
+
+    def _refused(self, message: str, **forms):
+        self.object.refresh_from_db()
+        context = self.get_context_data(refusal=message, **forms)
+        return self.render_to_response(context, status=400 if forms.keys() - {"typed"} else 409)
 
 
 def suggestions(request, application_pk):

@@ -41,3 +41,31 @@ CAN_BE_CANCELLED_STATES = [
 class Party(models.TextChoices):
     HOST = "host", _("the host")
     GUEST = "guest", _("the guest")
+
+
+class Requester(models.TextChoices):
+    """Who asked to end a pairing early."""
+
+    HOST = "host", _("the host")
+    GUEST = "guest", _("the guest")
+    ASSOCIATION = "association", _("the association")
+
+
+#: States in which the pair lives together and is followed by its advisor.
+FOLLOWED_STATES = [
+    PairingState.TRIAL,
+    PairingState.CONVENTION_DRAFTED,
+    PairingState.SIGNING,
+    PairingState.ACTIVE,
+]
+
+
+class CheckInKind(models.TextChoices):
+    FIRST_WEEK = "first_week", _("End of the first week")
+    MONTHLY = "monthly", _("Monthly check-in")
+
+
+class NoteKind(models.TextChoices):
+    NOTE = "note", _("Follow-up note")
+    INCIDENT = "incident", _("Incident")
+    MEDIATION = "mediation", _("Mediation")

@@ -5,7 +5,8 @@ which lock the rows, check who acts, record the change and notify the two people
 guest is in at most one live pairing: the database refuses a second one.
 """
 
-from datetime import timedelta
+import calendar
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -14,13 +15,37 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
 
-from .enums import CAN_BE_CANCELLED_STATES, LIVE_STATES, PairingState, Party
+from .enums import CAN_BE_CANCELLED_STATES, LIVE_STATES, CheckInKind, NoteKind, PairingState, Party, Requester
 
 
 def _staff_may_manage(instance: "Pairing", user) -> bool:
     from workflow.access import may_vet
 
     return may_vet(user, instance.host) and may_vet(user, instance.guest)
+
+
+def _pension_office_may_countersign(instance: "Pairing", user) -> bool:
+    from workflow.access import may_countersign
+
+    return may_countersign(user, instance.host)
+
+
+def _no_notice_given(instance: "Pairing") -> bool:
+    return instance.notice_given_on is None
+
+
+def _notice_given(instance: "Pairing") -> bool:
+    return instance.notice_given_on is not None
+
+
+def _planned_end_reached(instance: "Pairing") -> bool:
+    return instance.planned_end is not None and instance.planned_end <= timezone.localdate()
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 class Pairing(ConcurrentTransitionMixin, models.Model):
@@ -48,6 +73,9 @@ class Pairing(ConcurrentTransitionMixin, models.Model):
     active_since = models.DateField(_("living together since"), null=True, blank=True)
     planned_end = models.DateField(_("planned end"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    moved_in_on = models.DateField(_("moved in on"), null=True, blank=True)
+    notice_given_on = models.DateField(_("notice given on"), null=True, blank=True)
+    notice_requested_by = models.CharField(_("end asked for by"), max_length=12, choices=Requester.choices, blank=True)
     created_at = models.DateTimeField(_("proposed"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("proposed by"), on_delete=models.RESTRICT, related_name="+"
@@ -72,6 +100,28 @@ class Pairing(ConcurrentTransitionMixin, models.Model):
     @property
     def country(self):
         return self.host.country
+
+    def end_from_the_files(self) -> date | None:
+        """The last day both files allow: the earlier of the host's and the guest's end dates."""
+        ends = []
+        for value in (self.host.answers.get("available_until"), self.guest.answers.get("end_date")):
+            try:
+                ends.append(date.fromisoformat(str(value)))
+            except ValueError:
+                continue
+        return min(ends) if ends else None
+
+    def check_in_dates(self) -> list[tuple[date, str]]:
+        """When the advisor checks in: a week after moving in, then every month until the planned end."""
+        if self.moved_in_on is None:
+            return []
+        last = self.planned_end or self.end_from_the_files() or _add_months(self.moved_in_on, 12)
+        dates = [(self.moved_in_on + timedelta(days=7), CheckInKind.FIRST_WEEK)]
+        months = 1
+        while (day := _add_months(self.moved_in_on, months)) <= last:
+            dates.append((day, CheckInKind.MONTHLY))
+            months += 1
+        return [(day, kind) for day, kind in dates if day <= last]
 
     # -- transitions: fields only ---------------------------------------------------------------
     @transition(
@@ -106,7 +156,9 @@ class Pairing(ConcurrentTransitionMixin, models.Model):
         field=state, source=PairingState.MEETING_SCHEDULED, target=PairingState.TRIAL, permission=_staff_may_manage
     )
     def start_trial(self, comment: str = "") -> None:
-        self.trial_ends_on = timezone.localdate() + timedelta(days=self.country.trial_period_days)
+        self.moved_in_on = timezone.localdate()
+        self.trial_ends_on = self.moved_in_on + timedelta(days=self.country.trial_period_days)
+        self.planned_end = self.end_from_the_files()
 
     @transition(
         field=state, source=PairingState.TRIAL, target=PairingState.CONVENTION_DRAFTED, permission=_staff_may_manage
@@ -122,6 +174,52 @@ class Pairing(ConcurrentTransitionMixin, models.Model):
     )
     def open_signing(self, comment: str = "") -> None:
         pass
+
+    @transition(
+        field=state,
+        source=PairingState.SIGNING,
+        target=PairingState.ACTIVE,
+        permission=_pension_office_may_countersign,
+    )
+    def activate(self, comment: str = "") -> None:
+        self.active_since = timezone.localdate()
+        self.planned_end = self.planned_end or self.end_from_the_files()
+
+    @transition(
+        field=state,
+        source=PairingState.ACTIVE,
+        target=PairingState.ACTIVE,
+        permission=_staff_may_manage,
+        conditions=[_no_notice_given],
+    )
+    def give_notice(self, comment: str = "", requested_by: str = "", immediately: bool = False) -> None:
+        """Someone asks to end early: the pair parts after the country's notice (or at once, for a serious breach)."""
+        today = timezone.localdate()
+        self.notice_given_on = today
+        self.notice_requested_by = requested_by
+        self.reason = comment
+        last_day = today if immediately else today + timedelta(days=self.country.notice_period_days)
+        self.planned_end = min(last_day, self.planned_end) if self.planned_end else last_day
+
+    @transition(
+        field=state,
+        source=PairingState.ACTIVE,
+        target=PairingState.TERMINATED,
+        permission=_staff_may_manage,
+        conditions=[_notice_given, _planned_end_reached],
+    )
+    def terminate(self, comment: str = "") -> None:
+        self.ended_on = self.planned_end
+
+    @transition(
+        field=state,
+        source=PairingState.ACTIVE,
+        target=PairingState.ENDED,
+        permission=_staff_may_manage,
+        conditions=[_no_notice_given, _planned_end_reached],
+    )
+    def end(self, comment: str = "") -> None:
+        self.ended_on = self.planned_end
 
     @transition(
         field=state, source=CAN_BE_CANCELLED_STATES, target=PairingState.CANCELLED, permission=_staff_may_manage
@@ -158,3 +256,79 @@ class PairingTransitionLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action}: {self.from_state} → {self.to_state}"
+
+    def by_label(self) -> str:
+        """Who acted, as the history shows it."""
+        if self.user_id:
+            return self.user.get_full_name() or self.user.get_username()
+        if self.party:
+            return self.get_party_display()
+        return str(_("WeShare (automatically)"))
+
+
+class CheckIn(models.Model):
+    """A planned call or visit of the advisor to the pair: a week after moving in, then monthly."""
+
+    pairing = models.ForeignKey(Pairing, on_delete=models.CASCADE, related_name="check_ins")
+    kind = models.CharField(_("kind"), max_length=12, choices=CheckInKind.choices)
+    due_on = models.DateField(_("due on"))
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("done by"),
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    notes = models.TextField(_("what was said"), blank=True)
+    reminded_at = models.DateTimeField(_("advisors reminded"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("check-in")
+        verbose_name_plural = _("check-ins")
+        ordering = ["due_on"]
+        constraints = [models.UniqueConstraint(fields=["pairing", "due_on"], name="one_check_in_per_pairing_and_day")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.due_on}"
+
+
+class FollowUpNote(models.Model):
+    """An incident, a mediation or a note of the advisor about the pair. Never edited."""
+
+    pairing = models.ForeignKey(Pairing, on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField(_("kind"), max_length=12, choices=NoteKind.choices, default=NoteKind.NOTE)
+    text = models.TextField(_("text"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.RESTRICT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("follow-up note")
+        verbose_name_plural = _("follow-up notes")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.created_at:%Y-%m-%d}"
+
+
+class Amendment(models.Model):
+    """A change to what the pair agreed (contribution, dates, presence…), from a given day. Never edited."""
+
+    pairing = models.ForeignKey(Pairing, on_delete=models.CASCADE, related_name="amendments")
+    effective_on = models.DateField(_("from"))
+    text = models.TextField(_("what changes"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.RESTRICT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")
+        ordering = ["effective_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.effective_on}: {self.text[:60]}"

@@ -1,17 +1,18 @@
 """Proposing pairs and moving pairings through their states: lock, check, transition, record, notify."""
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
 from workflow import access
 from workflow.enums import ApplicationKind, ApplicationState
-from workflow.exceptions import ActionNotPermitted, ReasonRequired, StaleState, TransitionRefused
+from workflow.exceptions import ActionNotPermitted, ReasonRequired, StaleState, TransitionRefused, WorkflowError
 from workflow.models import Application
 
-from .enums import LIVE_STATES, Party
+from .enums import FOLLOWED_STATES, LIVE_STATES, NoteKind, PairingState, Party, Requester
 from .exceptions import AlreadyPaired, PairingNotFound, PairingRefused
-from .models import Pairing, PairingTransitionLog
+from .models import Amendment, CheckIn, FollowUpNote, Pairing, PairingTransitionLog
 from .selectors import why
 
 STAFF_ACTIONS = {
@@ -19,9 +20,13 @@ STAFF_ACTIONS = {
     "start_trial": "pairing.trial_started",
     "draft_convention": "pairing.convention_drafted",
     "open_signing": "pairing.signing_opened",
+    "activate": "pairing.activated",
+    "give_notice": "pairing.notice_given",
+    "end": "pairing.ended",
+    "terminate": "pairing.terminated",
     "cancel": "pairing.cancelled",
 }
-ACTIONS_NEEDING_REASON = {"cancel"}
+ACTIONS_NEEDING_REASON = {"cancel", "give_notice"}
 SUBJECTS = {
     "pairing.proposed": _("A proposal of homesharing for you"),
     "pairing.accepted": _("Your homesharing is accepted on both sides"),
@@ -31,6 +36,10 @@ SUBJECTS = {
     "pairing.convention_drafted": _("Your convention is ready"),
     "pairing.signing_opened": _("Your convention is ready to be signed"),
     "pairing.cancelled": _("Your homesharing is cancelled"),
+    "pairing.activated": _("Your convention is signed: your homesharing is active"),
+    "pairing.notice_given": _("Notice was given to end your homesharing"),
+    "pairing.ended": _("Your homesharing has come to its end"),
+    "pairing.terminated": _("Your homesharing has ended early"),
 }
 
 
@@ -103,13 +112,28 @@ def _locked_pairing(pairing_id: int) -> Pairing:
     return pairing
 
 
-def pairing_act(*, pairing_id: int, action: str, by, comment: str = "", expected_state: str | None = None) -> Pairing:
-    """An advisor moves a pairing on (meeting, trial, convention, signing) or cancels it."""
+def pairing_act(
+    *,
+    pairing_id: int,
+    action: str,
+    by,
+    comment: str = "",
+    expected_state: str | None = None,
+    requested_by: str = "",
+    immediately: bool = False,
+) -> Pairing:
+    """Staff move a pairing on: meeting, trial, convention, signing, counter-signature, notice, end, cancel.
+
+    Giving notice needs a reason and who asked; with ``immediately`` (a serious breach) the
+    pairing is terminated the same day.
+    """
     if action not in STAFF_ACTIONS:
         raise TransitionRefused()
     comment = (comment or "").strip()
     if action in ACTIONS_NEEDING_REASON and not comment:
         raise ReasonRequired()
+    if action == "give_notice" and requested_by not in Requester.values:
+        raise WorkflowError(_("Please say who asks to end the homesharing."))
     try:
         with transaction.atomic():
             pairing = _locked_pairing(pairing_id)
@@ -123,12 +147,114 @@ def pairing_act(*, pairing_id: int, action: str, by, comment: str = "", expected
             if not has_transition_perm(method, by):
                 raise ActionNotPermitted()
             from_state = pairing.state
-            method(comment=comment)
+            if action == "give_notice":
+                method(comment=comment, requested_by=requested_by, immediately=immediately)
+            else:
+                method(comment=comment)
             pairing.save()
             _log(pairing, action=STAFF_ACTIONS[action], from_state=from_state, by=by, comment=comment)
+            _after(pairing, action, by=by)
             return pairing
     except ConcurrentTransition:
         raise StaleState() from None
+
+
+def _after(pairing: Pairing, action: str, *, by) -> None:
+    """What follows a transition inside the same transaction: check-ins planned or dropped, an immediate end."""
+    if action == "start_trial":
+        check_ins_plan(pairing)
+    elif action == "give_notice":
+        pairing.check_ins.filter(done_at__isnull=True, due_on__gt=pairing.planned_end).delete()
+        if can_proceed(pairing.terminate):
+            from_state = pairing.state
+            pairing.terminate()
+            pairing.save()
+            _log(pairing, action=STAFF_ACTIONS["terminate"], from_state=from_state, by=by)
+    elif action == "activate":
+        check_ins_plan(pairing)
+
+
+def check_ins_plan(pairing: Pairing) -> int:
+    """Create the check-ins the pairing's dates call for (those already planned are kept). Returns how many."""
+    created = 0
+    for day, kind in pairing.check_in_dates():
+        _check_in, was_created = CheckIn.objects.get_or_create(pairing=pairing, due_on=day, defaults={"kind": kind})
+        created += was_created
+    return created
+
+
+def pairings_close_due(*, today=None) -> list[int]:
+    """Daily: active pairings whose last day has passed end (or terminate, after a notice). Returns their ids.
+
+    Each pairing is locked and re-checked, so running this twice (or beside an advisor) closes
+    each pairing once.
+    """
+    today = today or timezone.localdate()
+    closed = []
+    due = Pairing.objects.filter(state=PairingState.ACTIVE, planned_end__lte=today).values_list("pk", flat=True)
+    for pairing_id in due:
+        with transaction.atomic():
+            pairing = _locked_pairing(pairing_id)
+            for action in ("terminate", "end"):
+                method = getattr(pairing, action)
+                if can_proceed(method):
+                    from_state = pairing.state
+                    method()
+                    pairing.save()
+                    _log(pairing, action=STAFF_ACTIONS[action], from_state=from_state)
+                    closed.append(pairing.pk)
+                    break
+    return closed
+
+
+def check_in_complete(*, check_in_id: int, by, notes: str) -> CheckIn:
+    """The advisor records how a check-in went."""
+    notes = (notes or "").strip()
+    if not notes:
+        raise ReasonRequired(_("Please write a few words about how the pair is doing."))
+    with transaction.atomic():
+        check_in = CheckIn.objects.select_for_update().select_related("pairing").filter(pk=check_in_id).first()
+        if check_in is None:
+            raise PairingNotFound()
+        _require_manager(by, check_in.pairing)
+        if check_in.done_at is not None:
+            raise StaleState(_("This check-in was already recorded."))
+        check_in.done_at, check_in.done_by, check_in.notes = timezone.now(), by, notes
+        check_in.save(update_fields=["done_at", "done_by", "notes"])
+        return check_in
+
+
+def note_add(*, pairing_id: int, by, kind: str, text: str) -> FollowUpNote:
+    """An advisor records an incident, a mediation or a note about the pair."""
+    text = (text or "").strip()
+    if kind not in NoteKind.values:
+        raise WorkflowError(_("Unknown kind of note."))
+    if not text:
+        raise ReasonRequired(_("The note is empty."))
+    with transaction.atomic():
+        pairing = _locked_pairing(pairing_id)
+        _require_manager(by, pairing)
+        return FollowUpNote.objects.create(pairing=pairing, kind=kind, text=text, author=by)
+
+
+def amendment_add(*, pairing_id: int, by, effective_on, text: str) -> Amendment:
+    """An advisor records a change to what the pair agreed, from a given day, while they live together."""
+    text = (text or "").strip()
+    if not text or effective_on is None:
+        raise ReasonRequired(_("Please give the date and what changes."))
+    with transaction.atomic():
+        pairing = _locked_pairing(pairing_id)
+        _require_manager(by, pairing)
+        if pairing.state not in FOLLOWED_STATES:
+            raise TransitionRefused(_("Amendments are recorded while the pair lives together."))
+        return Amendment.objects.create(pairing=pairing, effective_on=effective_on, text=text, author=by)
+
+
+def _require_manager(by, pairing: Pairing) -> None:
+    if not (access.may_view(by, pairing.host) and access.may_view(by, pairing.guest)):
+        raise PairingNotFound()
+    if not (access.may_vet(by, pairing.host) and access.may_vet(by, pairing.guest)):
+        raise ActionNotPermitted()
 
 
 def pairing_answer(*, pairing_id: int, party: str, accept: bool, reason: str = "") -> Pairing:

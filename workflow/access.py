@@ -58,6 +58,16 @@ def may_vet(user, application: Application) -> bool:
     )
 
 
+def may_countersign(user, application: Application) -> bool:
+    """Officers of the pension office overseeing the file's territory (or its region) counter-sign."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    office = application.territory.effective_pension_office()
+    return office is not None and _memberships(user).filter(role=StaffRole.PENSION_OFFICER, organisation=office).exists()
+
+
 def vetting_staff_for(territory):
     """The active advisors and managers who vet the files of ``territory`` and have an email."""
     from django.contrib.auth import get_user_model

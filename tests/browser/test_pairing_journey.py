@@ -17,6 +17,7 @@ pytestmark = pytest.mark.browser
 
 HOST = "Monique Lafargue"
 GUEST = "Léa Moreau"
+ANY_PK = 987654321
 
 
 def sign_in(page, server, username):
@@ -25,9 +26,6 @@ def sign_in(page, server, username):
     page.fill("input[name=password]", settings.DEMO_PASSWORD)
     page.locator("form button[type=submit], form input[type=submit]").first.click()
     page.wait_for_url(f"{server}/admin/")
-
-
-ANY_PK = 987654321
 
 
 def admin_path_pattern(name):
@@ -50,12 +48,18 @@ def shown_value(page, model, field, language):
     return term.locator("xpath=following-sibling::dd[1]").inner_text().strip()
 
 
+def label_of(state, language):
+    with translation.override(language):
+        return str(state.label)
+
+
 def accept_from_own_space(browser, server, email, tmp_path, name):
     """The applicant asks for a link to their space, follows it and accepts the proposal."""
     page = browser.new_context(locale="fr-FR").new_page()
     page.goto(f"{server}/fr/my-application/")
     page.fill("[name=email]", email)
-    page.locator("main button[type=submit]").click()
+    with page.expect_navigation():
+        page.locator("main button[type=submit]").click()
     errors = page.locator("main [role=alert]")
     assert errors.count() == 0, f"the sign-in form refused {email!r}: {errors.all_inner_texts()}"
     messages = server.emails_to(email)
@@ -67,8 +71,9 @@ def accept_from_own_space(browser, server, email, tmp_path, name):
     page.locator("main a[href*='/my-pairing/']").click()
     page.wait_for_url(re.compile(r".*/fr/my-pairing/\d+/$"))
     page.screenshot(path=tmp_path / f"{name}-proposal.png", full_page=True)
-    page.locator("main button[name=answer][value=accept]").click()
-    page.wait_for_url(re.compile(r".*/fr/my-pairing/\d+/$"))
+    with page.expect_navigation():
+        page.locator("main button[name=answer][value=accept]").click()
+    assert re.search(r"/fr/my-pairing/\d+/$", page.url)
     assert page.locator("main .messages[role=status]").count() == 1
     page.screenshot(path=tmp_path / f"{name}-accepted.png", full_page=True)
     page.context.close()
@@ -91,7 +96,9 @@ def test_an_advisor_proposes_the_best_guest_to_a_host_both_accept_and_the_pairin
     suggestions = reverse("pairings_pairing:suggestions", args=[ANY_PK]).split(str(ANY_PK))[0]
     advisor.locator(f"main a[href^='{suggestions}']").click()
     advisor.wait_for_url(admin_path_pattern("pairings_pairing:suggestions"))
-    best = advisor.locator("main article.suggestion").first
+    found = advisor.locator("main article.suggestion")
+    assert found.count() > 0, advisor.locator("main").inner_text()
+    best = found.first
     assert GUEST in best.locator("h2").inner_text()
     advisor.screenshot(path=tmp_path / "1-suggestions.png", full_page=True)
     with advisor.expect_navigation():
@@ -105,13 +112,9 @@ def test_an_advisor_proposes_the_best_guest_to_a_host_both_accept_and_the_pairin
     accept_from_own_space(browser, site_server, host_email, tmp_path, "3-host")
     accept_from_own_space(browser, site_server, guest_email, tmp_path, "4-guest")
 
-    def state_label(state):
-        with translation.override(language):
-            return str(state.label)
-
     # Back on the pairing, accepted by both, the advisor moves it on step by step.
     advisor.goto(pairing_url)
-    assert shown_value(advisor, Pairing, "state", language) == state_label(PairingState.ACCEPTED)
+    assert shown_value(advisor, Pairing, "state", language) == label_of(PairingState.ACCEPTED, language)
     actions = advisor.locator("main section[aria-labelledby=actions-heading]")
     for action in ("schedule_meeting", "start_trial", "draft_convention"):
         with advisor.expect_navigation():
@@ -120,4 +123,4 @@ def test_an_advisor_proposes_the_best_guest_to_a_host_both_accept_and_the_pairin
         assert actions.locator(f"button[name=action][value={action}]").count() == 0
     advisor.screenshot(path=tmp_path / "5-convention-drafted.png", full_page=True)
 
-    assert shown_value(advisor, Pairing, "state", language) == state_label(PairingState.CONVENTION_DRAFTED)
+    assert shown_value(advisor, Pairing, "state", language) == label_of(PairingState.CONVENTION_DRAFTED, language)

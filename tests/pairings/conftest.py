@@ -1,0 +1,70 @@
+"""Pairings at every stage of their life, for the tests of this folder."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from pairings.services import pairing_act, pairing_answer, pairing_propose
+from tests.workflow.factories import (
+    ApplicationFactory,
+    OrganisationFactory,
+    StaffMembershipFactory,
+    TerritoryFactory,
+    association_covering,
+    set_state,
+)
+
+TODAY = date.today()
+END = TODAY + timedelta(days=200)
+ANSWERS = {
+    "languages": ["fr"],
+    "evenings_per_week": 3,
+    "contribution": "80",
+    "budget": "120",
+    "available_from": TODAY.isoformat(),
+    "start_date": TODAY.isoformat(),
+    "end_date": END.isoformat(),
+    "pets_ok": True,
+}
+
+
+@pytest.fixture
+def territory():
+    territory = TerritoryFactory(department=True)
+    office = OrganisationFactory(pension_office=True, country=territory.country)
+    territory.parent.pension_office = office
+    territory.parent.save()
+    return territory
+
+
+@pytest.fixture
+def advisor(territory):
+    return StaffMembershipFactory(organisation=association_covering(territory)).user
+
+
+@pytest.fixture
+def officer(territory):
+    return StaffMembershipFactory(organisation=territory.parent.pension_office, role="pension_officer").user
+
+
+def approved(kind, territory):
+    extra = {"host": True} if kind == "host" else {}
+    application = ApplicationFactory(territory=territory, country=territory.country, answers=ANSWERS, **extra)
+    return set_state(application, "approved")
+
+
+@pytest.fixture
+def signing(territory, advisor):
+    pairing = pairing_propose(
+        host=approved("host", territory), guest=approved("guest", territory), by=advisor, score=80.0
+    )
+    for party in ("guest", "host"):
+        pairing_answer(pairing_id=pairing.pk, party=party, accept=True)
+    for action in ("schedule_meeting", "start_trial", "draft_convention", "open_signing"):
+        pairing = pairing_act(pairing_id=pairing.pk, action=action, by=advisor)
+    return pairing
+
+
+@pytest.fixture
+def active(signing, officer):
+    return pairing_act(pairing_id=signing.pk, action="activate", by=officer)
