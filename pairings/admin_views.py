@@ -24,7 +24,7 @@ from .enums import FOLLOWED_STATES
 from .exceptions import PairingNotFound
 from .forms import AmendmentForm, CheckInForm, NoteForm, NoticeForm
 from .models import Pairing
-from .selectors import guest_suggestions_for, why
+from .selectors import guest_suggestions_for, territory_proposal, why
 from .services import STAFF_ACTIONS, amendment_add, check_in_complete, note_add, pairing_act, pairing_propose
 
 ACTION_LABELS = {
@@ -193,7 +193,7 @@ def suggestions(request, application_pk):
                 host=host,
                 guest=guest,
                 by=request.user,
-                score=float(score) if score else None,
+                score=_score(score),
                 manual_reason=request.POST.get("manual_reason", ""),
             )
         except PairingNotFound:
@@ -209,13 +209,73 @@ def suggestions(request, application_pk):
 
 
 def _render_suggestions(request, host, status=200, **context):
+    visible = access.applications_visible_to(request.user)
     found = [
         {"guest": guest, "score": score, "explanation": why(host, guest)}
-        for guest, score in guest_suggestions_for(host, k=10)
+        for guest, score in guest_suggestions_for(host, k=10, among=visible)
     ]
+    asked = request.GET.get("why_not", "").strip()
+    if asked:
+        other = visible.filter(pk=asked if asked.isdigit() else None, kind=ApplicationKind.GUEST).first()
+        if other is None:
+            context["why_not_error"] = _("No guest file with this number in your territories.")
+        else:
+            context["why_not"] = {"guest": other, "explanation": why(host, other)}
     return TemplateResponse(
         request,
         "pairings/admin/suggestions.html",
-        {"host": host, "suggestions": found, "may_vet": access.may_vet(request.user, host), **context},
+        {"host": host, "suggestions": found, "may_vet": access.may_vet(request.user, host), "asked": asked, **context},
         status=status,
     )
+
+
+def proposal(request, territory_pk=None):
+    """A territory's global proposal: the pairs that maximise the total score, accepted one by one."""
+    territories = access.territories_vetted_by(request.user)
+    if not territories.exists():
+        raise PermissionDenied
+    if territory_pk is None:
+        return TemplateResponse(request, "pairings/admin/proposal.html", {"territories": territories})
+    territory = get_object_or_404(territories, pk=territory_pk)
+    visible = access.applications_visible_to(request.user)
+    status, context = 200, {}
+    if request.method == "POST":
+        host = get_object_or_404(visible, pk=request.POST.get("host"), kind=ApplicationKind.HOST)
+        guest = get_object_or_404(visible, pk=request.POST.get("guest"), kind=ApplicationKind.GUEST)
+        try:
+            pairing_propose(host=host, guest=guest, by=request.user, score=_score(request.POST.get("score")))
+        except PairingNotFound:
+            raise Http404 from None
+        except ActionNotPermitted:
+            raise PermissionDenied from None
+        except WorkflowError as refusal:
+            status, context = 409, {"refusal": str(refusal.message)}
+        else:
+            messages.success(
+                request, _("The pairing %(pair)s is proposed to both people.") % {"pair": f"{host} ↔ {guest}"}
+            )
+            return redirect(reverse("pairings_pairing:proposal_for", args=[territory.pk]))
+    pairs = [
+        {"host": host, "guest": guest, "score": score, "explanation": why(host, guest)}
+        for host, guest, score in territory_proposal(territory, among=visible)
+    ]
+    return TemplateResponse(
+        request,
+        "pairings/admin/proposal.html",
+        {
+            "territories": territories,
+            "territory": territory,
+            "pairs": pairs,
+            "total": sum(p["score"] for p in pairs),
+            **context,
+        },
+        status=status,
+    )
+
+
+def _score(value) -> float | None:
+    try:
+        score = float(value)
+    except (TypeError, ValueError):
+        return None
+    return score if 0 <= score <= 100 else None

@@ -1,12 +1,15 @@
 """Back office of pairings: a list scoped to one's territories, each pairing with its actions."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from .admin_views import PairingIndexView, PairingInspectView, pairing_permission_policy, suggestions
+from workflow.access import territories_vetted_by
+
+from .admin_views import PairingIndexView, PairingInspectView, pairing_permission_policy, proposal, suggestions
 from .models import Pairing
 
 
@@ -31,6 +34,8 @@ class PairingViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("suggestions/<int:application_pk>/", suggestions, name="suggestions"),
+            path("proposal/", proposal, name="proposal"),
+            path("proposal/<int:territory_pk>/", proposal, name="proposal_for"),
         ]
 
 
@@ -40,3 +45,13 @@ register_permission_policy(Pairing, pairing_permission_policy)
 @hooks.register("register_admin_viewset")
 def register_pairing_viewset():
     return PairingViewSet()
+
+
+class ProposalMenuItem(MenuItem):
+    def is_shown(self, request):
+        return territories_vetted_by(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_proposal_menu_item():
+    return ProposalMenuItem(_("Global proposal"), reverse("pairings_pairing:proposal"), icon_name="resubmit", order=211)

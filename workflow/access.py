@@ -58,6 +58,20 @@ def may_vet(user, application: Application) -> bool:
     )
 
 
+def territories_vetted_by(user):
+    """The departments whose files ``user`` vets (through their association)."""
+    from .enums import TerritoryLevel
+    from .models import Territory
+
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Territory.objects.none()
+    departments = Territory.objects.filter(level=TerritoryLevel.DEPARTMENT, associations__isnull=False)
+    if not user.is_superuser:
+        associations = _memberships(user).filter(role__in=VETTING_ROLES).values("organisation")
+        departments = departments.filter(associations__in=associations)
+    return departments.select_related("country").distinct().order_by("country__name", "code")
+
+
 def may_countersign(user, application: Application) -> bool:
     """Officers of the pension office overseeing the file's territory (or its region) counter-sign."""
     if user is None or not user.is_authenticated or not user.is_active:
@@ -65,7 +79,9 @@ def may_countersign(user, application: Application) -> bool:
     if user.is_superuser:
         return True
     office = application.territory.effective_pension_office()
-    return office is not None and _memberships(user).filter(role=StaffRole.PENSION_OFFICER, organisation=office).exists()
+    return (
+        office is not None and _memberships(user).filter(role=StaffRole.PENSION_OFFICER, organisation=office).exists()
+    )
 
 
 def vetting_staff_for(territory):
