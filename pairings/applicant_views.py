@@ -1,13 +1,16 @@
 """Applicants answer a proposal from their space, seeing only what is meant to be shown of the other person."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from workflow.applicant_views import SESSION_KEY
 from workflow.exceptions import ReasonRequired, WorkflowError
+from workflow.forms import STEPS
 
 from .enums import Party
 from .models import Pairing
@@ -29,12 +32,44 @@ SHOWN_OF_HOST = (
 SHOWN_OF_GUEST = ("programme", "city", "evenings_per_week", "smoker", "pets_ok", "preferences")
 
 
+#: Answers written by staff rather than asked in the forms.
+OTHER_LABELS = {"room": gettext_lazy("Room")}
+
+
+def _form_fields(kind) -> dict:
+    found = {}
+    for step in STEPS[kind]:
+        found.update(step.form_class.base_fields)
+    return found
+
+
+def _shown(field, value) -> str:
+    """An answer as the person reads it: the choice's label, yes or no, a list of labels."""
+    choices = dict(getattr(field, "choices", []) or [])
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, list):
+        return ", ".join(str(choices.get(v, v)) for v in value)
+    return str(choices.get(value, value))
+
+
 def profile_of(application, fields) -> dict:
     answers = application.answers
+    form_fields = _form_fields(application.kind)
+    languages = dict(settings.LANGUAGES)
+    details = {}
+    for name in fields:
+        value = answers.get(name)
+        if value in (None, "", []):
+            continue
+        if name in form_fields:
+            details[str(form_fields[name].label)] = _shown(form_fields[name], value)
+        elif name in OTHER_LABELS:
+            details[str(OTHER_LABELS[name])] = str(value)
     return {
         "first_name": application.first_name,
-        "languages": answers.get("languages", []),
-        "details": {name: answers[name] for name in fields if answers.get(name) not in (None, "", [])},
+        "languages": [str(languages.get(code, code)) for code in answers.get("languages", [])],
+        "details": details,
     }
 
 
@@ -69,6 +104,11 @@ def proposal(request, pk):
     return TemplateResponse(
         request,
         "pairings/proposal.html",
-        {"pairing": pairing, "party": party, "other": profile_of(other, fields)},
+        {
+            "pairing": pairing,
+            "party": party,
+            "other": profile_of(other, fields),
+            "answered": (pairing.host_accepted_at if party == Party.HOST else pairing.guest_accepted_at) is not None,
+        },
         status=status,
     )

@@ -3,8 +3,9 @@
 Called by ``manage.py load_demo``; idempotent (looks for what it would create).
 """
 
+import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -63,6 +64,8 @@ FILES = [
         {
             "programme": "student",
             "institution": "Université de Bordeaux",
+            "start_date": (date.today() + timedelta(days=14)).isoformat(),
+            "end_date": (date.today() + timedelta(days=320)).isoformat(),
             "institution_postcode": "33405",
             "gender": "woman",
             "budget": 150,
@@ -201,7 +204,8 @@ def build_demo_files() -> int:
         territory = Territory.objects.filter(country=country, code=spec.department, level="department").first()
         if country is None or territory is None:
             continue
-        email = f"{spec.first_name}.{spec.last_name}@example.org".lower().replace(" ", "")
+        plain = unicodedata.normalize("NFKD", f"{spec.first_name}.{spec.last_name}").encode("ascii", "ignore").decode()
+        email = f"{plain}@example.org".lower().replace(" ", "")
         if Application.objects.filter(email=email).exists():
             continue
         application = Application.objects.create(

@@ -13,6 +13,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .enums import ApplicationKind, Gender, GenderPreference, Interest, Service, TerritoryLevel
 from .models import Territory
@@ -72,7 +73,7 @@ class IdentityForm(StepForm):
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     birth_date = forms.DateField(label=_("Date of birth"), widget=DateInput)
     gender = forms.ChoiceField(
-        label=_("You are"),
+        label=pgettext_lazy("gender", "You are"),
         choices=Gender.choices,
         initial=Gender.OTHER,
         required=False,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 from django.utils.translation import gettext_lazy as _
@@ -104,9 +105,10 @@ def constraints(hosts: Side, guests: Side, *, rules: Rules, h=slice(None), g=sli
     H, G = _pair(hosts, guests, h, g)
     overlap = np.minimum(H(hosts.end), G(guests.end)) - np.maximum(H(hosts.start), G(guests.start))
     located, km = geo or _distances(hosts, guests, H, G, rules)
-    # Ages in days at the start of the guest's stay; the guest's side is one row, broadcast.
+    # Ages in days at the start of the guest's stay (today when it is unknown or past).
+    arrival = np.maximum(guests.start, np.int32(date.today().toordinal()))
     host_days = np.int32(math.ceil(rules.host_min_age * DAYS_PER_YEAR))
-    guest_days = guests.start - guests.born
+    guest_days = arrival - guests.born
     guest_age_ok = (guests.born == 0) | (
         (guest_days >= rules.guest_min_age * DAYS_PER_YEAR) & (guest_days < rules.guest_max_age * DAYS_PER_YEAR)
     )
@@ -121,7 +123,7 @@ def constraints(hosts: Side, guests: Side, *, rules: Rules, h=slice(None), g=sli
         "gender": ((H(hosts.wants) == 0) | (H(hosts.wants) == guest_gender))
         & ((G(guests.wants) == 0) | (G(guests.wants) == host_gender)),
         "accessibility": ~G(guests.step_free) | H(hosts.step_free),
-        "ages": ((H(hosts.born) == 0) | (G(guests.start) - H(hosts.born) >= host_days)) & G(guest_age_ok),
+        "ages": ((H(hosts.born) == 0) | (G(arrival) - H(hosts.born) >= host_days)) & G(guest_age_ok),
     }
 
 

@@ -162,3 +162,9 @@ def test_the_explanation_names_every_criterion_in_the_staff_members_language():
     assert "centres d'intérêt communs" in labels
     assert len(labels) == 8
     assert excluded == ["la personne accueillie a besoin d'un logement sans marches"]
+
+
+def test_a_guest_without_an_arrival_date_is_judged_on_their_age_today():
+    g = located(guest(start_date=""), born=TODAY - timedelta(days=int(21 * 365.25)))
+
+    assert broken(located(host(), born=TODAY - timedelta(days=int(70 * 365.25))), g) == []
