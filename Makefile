@@ -35,6 +35,7 @@ migrations-check: setup
 deploy-check: setup
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$${SECRET_KEY:-check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz} \
 		DOCUMENTS_ENCRYPTION_KEYS=$${DOCUMENTS_ENCRYPTION_KEYS:-$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')} \
+		PKI_KEY_PASSPHRASE=$${PKI_KEY_PASSPHRASE:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(48))')} \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 dockerfile-lint: setup

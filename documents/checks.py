@@ -16,3 +16,17 @@ def documents_are_encrypted(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.security, deploy=True)
+def pki_keys_are_protected(app_configs, **kwargs):
+    if len(getattr(settings, "PKI_KEY_PASSPHRASE", "") or "") < 32:
+        return [
+            Error(
+                "PKI_KEY_PASSPHRASE is missing or shorter than 32 characters: signing keys would be poorly protected.",
+                hint="Set PKI_KEY_PASSPHRASE to a long random secret (python -c 'import secrets; "
+                "print(secrets.token_urlsafe(48))').",
+                id="documents.E002",
+            )
+        ]
+    return []

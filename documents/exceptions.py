@@ -17,3 +17,21 @@ class DocumentRefused(DocumentError):
 
 class DocumentNotFound(DocumentError):
     default_message = _("This document does not exist or is not yours to see.")
+
+
+class PKINotInitialised(DocumentError):
+    default_message = _("The platform's signing authority is not set up yet (manage.py pki_init).")
+
+
+class SigningRefused(DocumentError):
+    default_message = _("This signature is not possible now.")
+
+
+class NotYourTurn(SigningRefused):
+    default_message = _(
+        "It is not your turn to sign: the convention is signed by the guest, the host, the association, then the pension office."
+    )
+
+
+class CodeInvalid(SigningRefused):
+    default_message = _("This code is not valid or has expired. Please ask for a new one.")

@@ -1,9 +1,14 @@
-"""Back-office addresses of private documents (download and verify, within one's territories)."""
+"""Back office of documents: private documents (within one's territories), conventions and their templates."""
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import views
+from .models import ConventionTemplate
 
 
 @hooks.register("register_admin_urls")
@@ -13,3 +18,32 @@ def register_document_urls():
         path("private-documents/<int:pk>/verify/", views.staff_verify, name="private_document_verify"),
         path("private-documents/add/<int:application_pk>/", views.staff_upload, name="private_document_upload"),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_convention_urls():
+    from .conventions import admin_views
+
+    return [
+        path("conventions/<int:pk>/", admin_views.convention_page, name="convention_admin"),
+        path("conventions/<int:pk>/file.pdf", admin_views.convention_pdf, name="convention_admin_pdf"),
+        path("conventions/<int:pk>/audit.pdf", admin_views.audit_sheet, name="convention_audit_sheet"),
+        path("two-factor/", admin_views.two_factor, name="two_factor"),
+    ]
+
+
+class ConventionTemplateViewSet(SnippetViewSet):
+    model = ConventionTemplate
+    icon = "doc-full"
+    menu_label = _("Convention templates")
+    list_display = ["title", "country", "language", "version", "updated_at"]
+    list_filter = ["country", "language"]
+    panels = [
+        FieldRowPanel([FieldPanel("country"), FieldPanel("language")]),
+        FieldPanel("title"),
+        FieldPanel("articles"),
+        FieldPanel("legal_mentions"),
+    ]
+
+
+register_snippet(ConventionTemplateViewSet)

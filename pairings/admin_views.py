@@ -122,6 +122,7 @@ class PairingInspectView(InspectView):
         context["note_form"] = kwargs.get("note_form") or NoteForm()
         context["amendment_form"] = kwargs.get("amendment_form") or AmendmentForm()
         context["amendments_open"] = manages and pairing.state in FOLLOWED_STATES
+        context["convention"] = pairing.conventions.exclude(state="refused").first()
         return context
 
     def post(self, request, *args, **kwargs):

@@ -109,6 +109,7 @@ def proposal(request, pk):
             "party": party,
             "other": profile_of(other, fields),
             "answered": (pairing.host_accepted_at if party == Party.HOST else pairing.guest_accepted_at) is not None,
+            "convention": pairing.conventions.exclude(state__in=["refused", "draft"]).first(),
         },
         status=status,
     )

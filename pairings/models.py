@@ -38,6 +38,16 @@ def _notice_given(instance: "Pairing") -> bool:
     return instance.notice_given_on is not None
 
 
+def _convention_rendered(instance: "Pairing") -> bool:
+    """The convention is ready to be signed (documents app, read through the reverse relation)."""
+    return instance.conventions.filter(state="rendered").exists()
+
+
+def _convention_sealed(instance: "Pairing") -> bool:
+    """Every party signed, the signatures were verified and the file sealed."""
+    return instance.conventions.filter(state="sealed").exists()
+
+
 def _planned_end_reached(instance: "Pairing") -> bool:
     return instance.planned_end is not None and instance.planned_end <= timezone.localdate()
 
@@ -171,15 +181,21 @@ class Pairing(ConcurrentTransitionMixin, models.Model):
         source=PairingState.CONVENTION_DRAFTED,
         target=PairingState.SIGNING,
         permission=_staff_may_manage,
+        conditions=[_convention_rendered],
     )
     def open_signing(self, comment: str = "") -> None:
         pass
+
+    @transition(field=state, source=PairingState.SIGNING, target=PairingState.CONVENTION_DRAFTED)
+    def back_to_drafting(self, comment: str = "") -> None:
+        """A party refused to sign: the convention is drafted again."""
 
     @transition(
         field=state,
         source=PairingState.SIGNING,
         target=PairingState.ACTIVE,
         permission=_pension_office_may_countersign,
+        conditions=[_convention_sealed],
     )
     def activate(self, comment: str = "") -> None:
         self.active_since = timezone.localdate()

@@ -40,6 +40,7 @@ SUBJECTS = {
     "pairing.notice_given": _("Notice was given to end your homesharing"),
     "pairing.ended": _("Your homesharing has come to its end"),
     "pairing.terminated": _("Your homesharing has ended early"),
+    "pairing.convention_refused": _("The convention was not signed: it will be drafted again"),
 }
 
 
@@ -160,8 +161,11 @@ def pairing_act(
 
 
 def _after(pairing: Pairing, action: str, *, by) -> None:
-    """What follows a transition inside the same transaction: check-ins planned or dropped, an immediate end."""
-    if action == "start_trial":
+    """What follows a transition inside the same transaction: check-ins planned or dropped, an immediate end,
+    the convention rendered (by the documents app's task, once committed)."""
+    if action == "draft_convention":
+        queue_convention_rendering(pairing.pk)
+    elif action == "start_trial":
         check_ins_plan(pairing)
     elif action == "give_notice":
         pairing.check_ins.filter(done_at__isnull=True, due_on__gt=pairing.planned_end).delete()
@@ -172,6 +176,40 @@ def _after(pairing: Pairing, action: str, *, by) -> None:
             _log(pairing, action=STAFF_ACTIONS["terminate"], from_state=from_state, by=by)
     elif action == "activate":
         check_ins_plan(pairing)
+
+
+def queue_convention_rendering(pairing_id: int) -> None:
+    """Wake the documents app: it renders the pairing's convention (idempotent task)."""
+    from django_q.tasks import async_task
+
+    transaction.on_commit(
+        lambda: async_task(
+            "documents.tasks.render_convention",
+            pairing_id,
+            task_name=f"render-convention-{pairing_id}",
+            group="conventions",
+        )
+    )
+
+
+def pairing_convention_refused(*, pairing_id: int, party: str, reason: str, by=None) -> Pairing:
+    """A party refused to sign: back to drafting (called by the documents app, inside its transaction)."""
+    with transaction.atomic():
+        pairing = _locked_pairing(pairing_id)
+        if not can_proceed(pairing.back_to_drafting):
+            raise TransitionRefused()
+        from_state = pairing.state
+        pairing.back_to_drafting(comment=reason)
+        pairing.save()
+        _log(
+            pairing,
+            action="pairing.convention_refused",
+            from_state=from_state,
+            by=by,
+            party=party if party in Party.values else "",
+            comment=reason,
+        )
+        return pairing
 
 
 def check_ins_plan(pairing: Pairing) -> int:

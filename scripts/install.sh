@@ -2,8 +2,11 @@
 # One install script for the production image (Dockerfile) and CI (.ci/run), so CI exercises
 # the same steps the image is built with.
 #
-#   scripts/install.sh system [--build] [--browser]   Debian packages: WeasyPrint's libraries and fonts
-#                                                      (--build: compilers for wheels; --browser: chromium)
+#   scripts/install.sh system [--build] [--browser] [--pdf-tools]
+#                                                      Debian packages: WeasyPrint's libraries and fonts
+#                                                      (--build: compilers for wheels; --browser: chromium;
+#                                                      --pdf-tools: poppler's pdfsig/pdftotext and NSS's certutil,
+#                                                      which check the signed conventions independently)
 #   scripts/install.sh python VENV REQUIREMENTS        a virtualenv with the pinned requirements
 set -euo pipefail
 
@@ -12,11 +15,12 @@ shift || true
 
 case "$step" in
   system)
-    build=0; browser=0
+    build=0; browser=0; pdf_tools=0
     for arg in "$@"; do
       case "$arg" in
         --build) build=1 ;;
         --browser) browser=1 ;;
+        --pdf-tools) pdf_tools=1 ;;
         *) echo "unknown option: $arg" >&2; exit 2 ;;
       esac
     done
@@ -31,6 +35,7 @@ case "$step" in
     )
     if [ "$build" = 1 ]; then packages+=(build-essential libpq-dev); fi
     if [ "$browser" = 1 ]; then packages+=(chromium); fi
+    if [ "$pdf_tools" = 1 ]; then packages+=(poppler-utils libnss3-tools); fi
     missing=()
     for p in "${packages[@]}"; do
       dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -54,7 +59,7 @@ case "$step" in
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
     ;;
   *)
-    echo "usage: $0 system [--build] [--browser] | python VENV REQUIREMENTS" >&2
+    echo "usage: $0 system [--build] [--browser] [--pdf-tools] | python VENV REQUIREMENTS" >&2
     exit 2
     ;;
 esac

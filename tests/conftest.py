@@ -73,10 +73,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
     Every test then runs inside a transaction that is rolled back, so each starts from the
     same demo whatever the others changed.
     """
-    from cms_pages.demo.builder import build_demo
+    from django.core.management import call_command
 
     with django_db_blocker.unblock():
-        build_demo(with_images=True)
+        call_command("load_demo", verbosity=0)
 
 
 @pytest.fixture

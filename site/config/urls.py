@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms_pages.api import api_router
 from cms_pages.sitemaps import MultilingualSitemap
 from cms_pages.views import robots_txt, search
+from documents.conventions import views as convention_views
 
 from .health import health
 
@@ -22,6 +23,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("pki/<str:kind>.crl", convention_views.crl, name="pki_crl"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -35,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("my-application/", include("workflow.urls")),
     path("my-documents/", include("documents.urls")),
     path("my-pairing/", include("pairings.urls")),
+    path("conventions/", include("documents.conventions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

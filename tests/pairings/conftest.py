@@ -60,11 +60,27 @@ def signing(territory, advisor):
     )
     for party in ("guest", "host"):
         pairing_answer(pairing_id=pairing.pk, party=party, accept=True)
-    for action in ("schedule_meeting", "start_trial", "draft_convention", "open_signing"):
+    for action in ("schedule_meeting", "start_trial", "draft_convention"):
         pairing = pairing_act(pairing_id=pairing.pk, action=action, by=advisor)
-    return pairing
+    rendered_convention(pairing)
+    return pairing_act(pairing_id=pairing.pk, action="open_signing", by=advisor)
+
+
+def rendered_convention(pairing):
+    """What the documents app's task does after drafting: the convention, from a template of the country."""
+    from documents.conventions.services import convention_render
+    from documents.models import ConventionTemplate
+    from tests.documents.conftest import make_template
+
+    if not ConventionTemplate.objects.filter(country=pairing.host.country).exists():
+        make_template(pairing.host.country, "fr").save()
+    return convention_render(pairing_id=pairing.pk)
 
 
 @pytest.fixture
 def active(signing, officer):
+    """Signed by the four parties (set up directly: the documents tests sign for real), then activated."""
+    from documents.models import Convention
+
+    Convention.objects.filter(pairing=signing).update(state="sealed")
     return pairing_act(pairing_id=signing.pk, action="activate", by=officer)

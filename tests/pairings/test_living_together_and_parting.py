@@ -7,6 +7,7 @@ import time_machine
 from django.core import mail
 from django.utils import translation
 
+from documents.models import Convention
 from pairings.exceptions import PairingNotFound
 from pairings.models import Pairing
 from pairings.selectors import free_applications
@@ -27,6 +28,7 @@ def test_neither_the_advisor_nor_another_regions_office_may_activate(signing, ad
     other_office = OrganisationFactory(pension_office=True, country=signing.host.country)
     stranger = StaffMembershipFactory(organisation=other_office, role="pension_officer").user
     TerritoryFactory(country=signing.host.country, pension_office=other_office)
+    Convention.objects.filter(pairing=signing).update(state="sealed")
 
     with pytest.raises(ActionNotPermitted):
         pairing_act(pairing_id=signing.pk, action="activate", by=advisor)

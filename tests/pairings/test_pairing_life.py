@@ -17,6 +17,8 @@ from tests.workflow.factories import (
 )
 from workflow.exceptions import ActionNotPermitted, ReasonRequired, TransitionRefused
 
+from .conftest import rendered_convention
+
 TODAY = date.today()
 ANSWERS = {
     "languages": ["fr"],
@@ -128,8 +130,12 @@ def test_the_advisor_leads_the_pair_from_meeting_to_signing(territory, advisor):
     pairing_answer(pairing_id=pairing.pk, party="guest", accept=True)
     pairing_answer(pairing_id=pairing.pk, party="host", accept=True)
 
-    for action in ("schedule_meeting", "start_trial", "draft_convention", "open_signing"):
+    for action in ("schedule_meeting", "start_trial", "draft_convention"):
         pairing = pairing_act(pairing_id=pairing.pk, action=action, by=advisor)
+    with pytest.raises(TransitionRefused):  # the convention is not rendered yet
+        pairing_act(pairing_id=pairing.pk, action="open_signing", by=advisor)
+    rendered_convention(pairing)
+    pairing = pairing_act(pairing_id=pairing.pk, action="open_signing", by=advisor)
 
     assert pairing.state == "signing"
     assert pairing.trial_ends_on == TODAY + timedelta(days=territory.country.trial_period_days)

@@ -71,6 +71,7 @@ def test_check_deploy_on_production_settings_reports_nothing():
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "k" * 20 + "-deploy-check-0123456789abcdefghijklmnop",
         "DOCUMENTS_ENCRYPTION_KEYS": "ZGVwbG95LWNoZWNrLWtleS1ub3Qtc2VjcmV0LTAxMjM=",
+        "PKI_KEY_PASSPHRASE": "p" * 40,
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

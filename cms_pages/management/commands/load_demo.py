@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms_pages.demo.builder import build_demo
@@ -12,6 +13,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_images=False, **options):
         result = build_demo(with_images=not no_images)
+        # The platform's signing authorities and the demo convention templates (documents app).
+        call_command("pki_init", verbosity=0)
+        call_command("load_convention_templates", verbosity=0)
         if options["verbosity"] == 0:
             return
         self.stdout.write(

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "django_q",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "storages",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -282,6 +284,9 @@ LOGGING = {
         # Page edits are recorded in Wagtail's own log; the console gets warnings only.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # Validation data is embedded from the platform's own CRLs, on purpose without fetching.
+        "pyhanko.sign.signers.pdf_signer": {"level": "ERROR"},
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }
 
@@ -294,3 +299,11 @@ SERVE_MEDIA = False
 
 # Full GeoNames postal-code files (FR.txt, ES.txt…) added to the shipped postcode table.
 GEOCODING_FILES = env_list("GEOCODING_FILES")
+
+# The platform's PKI: private keys of the authorities and signers are stored encrypted with
+# this passphrase (production: a long random secret from the environment).
+PKI_KEY_PASSPHRASE = env_str("PKI_KEY_PASSPHRASE", "")
+# An external RFC 3161 timestamp authority (URL); empty: the platform's own authority signs.
+PKI_TSA_URL = env_str("PKI_TSA_URL", "")
+# Base address of the public site, for the CRL and the QR code of the conventions.
+PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)

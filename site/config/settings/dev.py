@@ -20,3 +20,5 @@ SERVE_MEDIA = True
 
 # A fixed, public key for dev only; production lists its own in DOCUMENTS_ENCRYPTION_KEYS.
 DOCUMENTS_ENCRYPTION_KEYS = DOCUMENTS_ENCRYPTION_KEYS or ["ZGV2LW9ubHktZG9jdW1lbnQta2V5LW5vdC1zZWNyZXQ="]  # noqa: F405
+# A fixed, public passphrase for dev only; production sets PKI_KEY_PASSPHRASE.
+PKI_KEY_PASSPHRASE = PKI_KEY_PASSPHRASE or "dev-only-pki-passphrase-not-secret-0000"  # noqa: F405

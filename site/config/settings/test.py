@@ -40,3 +40,6 @@ SERVE_MEDIA = True
 
 # A fixed, public key for test only; production lists its own in DOCUMENTS_ENCRYPTION_KEYS.
 DOCUMENTS_ENCRYPTION_KEYS = DOCUMENTS_ENCRYPTION_KEYS or ["dGVzdC1vbmx5LWRvY3VtZW50LWtleS1ub3Qtc2VjcmU="]  # noqa: F405
+# A fixed, public passphrase for test only; production sets PKI_KEY_PASSPHRASE.
+PKI_KEY_PASSPHRASE = PKI_KEY_PASSPHRASE or "test-only-pki-passphrase-not-secret-000"  # noqa: F405
+PUBLIC_BASE_URL = "http://testserver"

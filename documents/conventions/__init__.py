@@ -1,0 +1,1 @@
+"""Conventions: templates per country and language, rendering, signatures in order, verification."""

@@ -1,0 +1,128 @@
+"""Back office of conventions: the association and the pension office sign after a code from their
+authenticator app; anyone who may see the pairing reads the file and its audit sheet."""
+
+from base64 import b32encode
+
+import segno
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from workflow import access
+from workflow.exceptions import WorkflowError
+
+from ..enums import SigningParty
+from ..exceptions import DocumentError, DocumentNotFound
+from ..models import Convention
+from .services import _may_sign, convention_refuse, convention_sign, read_pdf
+
+
+def _visible(user):
+    visible = access.applications_visible_to(user)
+    return Convention.objects.filter(pairing__host__in=visible, pairing__guest__in=visible).select_related(
+        "pairing__host__territory", "pairing__guest"
+    )
+
+
+def _staff_party(convention, user) -> str | None:
+    for party in (SigningParty.ASSOCIATION, SigningParty.PENSION_OFFICE):
+        if _may_sign(convention, party, user=user):
+            return party
+    return None
+
+
+def convention_page(request, pk):
+    convention = get_object_or_404(_visible(request.user), pk=pk)
+    party = _staff_party(convention, request.user)
+    status = 200
+    if request.method == "POST":
+        if party is None:
+            raise PermissionDenied
+        try:
+            if request.POST.get("step") == "refuse":
+                convention_refuse(
+                    convention_id=pk, party=party, reason=request.POST.get("reason", "")[:2000], user=request.user
+                )
+                messages.success(request, _("The refusal is recorded; the pairing goes back to drafting."))
+            else:
+                convention_sign(convention_id=pk, party=party, code=request.POST.get("code", ""), user=request.user)
+                messages.success(request, _("Your signature is recorded."))
+        except DocumentNotFound:
+            raise Http404 from None
+        except (DocumentError, WorkflowError) as refusal:
+            messages.error(request, refusal.message)
+            status = 400
+        else:
+            return redirect("convention_admin", pk=pk)
+        convention.refresh_from_db()
+    return TemplateResponse(
+        request,
+        "documents/conventions/admin_convention.html",
+        {
+            "convention": convention,
+            "party": party,
+            "my_turn": party is not None and convention.next_party() == party and convention.pairing.state == "signing",
+            "has_device": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
+            "steps": convention.steps.select_related("user", "certificate"),
+        },
+        status=status,
+    )
+
+
+@require_GET
+def convention_pdf(request, pk):
+    convention = get_object_or_404(_visible(request.user), pk=pk)
+    response = HttpResponse(read_pdf(convention), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{convention.reference}.pdf"'
+    return response
+
+
+@require_GET
+def audit_sheet(request, pk):
+    """Who signed when, from which account, with which certificate, and the file's fingerprint at each step."""
+    import weasyprint
+
+    convention = get_object_or_404(_visible(request.user), pk=pk)
+    html = render_to_string(
+        "documents/conventions/audit_sheet.html",
+        {"convention": convention, "steps": convention.steps.select_related("user", "certificate")},
+        request=request,
+    )
+    response = HttpResponse(weasyprint.HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{convention.reference}-audit.pdf"'
+    return response
+
+
+def two_factor(request):
+    """Staff set up their authenticator app (TOTP): scan the code, type the six digits to confirm."""
+    user = request.user
+    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = confirmed or TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
+    status = 200
+    if request.method == "POST" and not device.confirmed:
+        if device.verify_token(request.POST.get("token", "").strip()):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            messages.success(request, _("Your authenticator app is set up."))
+            return redirect(request.GET.get("next") or reverse("wagtailadmin_home"))
+        messages.error(request, _("This code is not valid. Check the time of your phone and try again."))
+        status = 400
+    return TemplateResponse(
+        request,
+        "documents/conventions/two_factor.html",
+        {
+            "device": device,
+            "secret": b32encode(device.bin_key).decode(),
+            "qr": segno.make(device.config_url, error="m").svg_inline(scale=4),
+        },
+        status=status,
+    )

@@ -1,0 +1,152 @@
+"""The platform's authorities as stored: loading them, issuing and revoking signers, CRLs, timestamps."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from functools import lru_cache
+
+from asn1crypto import crl as asn1_crl
+from cryptography.hazmat.primitives import serialization
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from pyhanko.sign import timestamps
+from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from .. import pki, signing
+from ..enums import AuthorityKind
+from ..exceptions import PKINotInitialised
+from ..models import Authority, SignerCertificate
+
+
+#: Roles as written in certificates (names in certificates are not translated).
+ROLE_NAMES = {"guest": "Guest", "host": "Host", "association": "Association", "pension_office": "Pension office"}
+
+
+def crl_url(kind: str) -> str:
+    return settings.PUBLIC_BASE_URL.rstrip("/") + reverse("pki_crl", args=[kind])
+
+
+def initialise(*, force: bool = False) -> list[str]:
+    """Create the root, the issuing CA and the timestamp authority (once). Returns what was created."""
+    with transaction.atomic():
+        existing = set(Authority.objects.select_for_update().values_list("kind", flat=True))
+        if existing and not force:
+            return []
+        if force:
+            Authority.objects.all().delete()
+        root, root_key = pki.create_root()
+        issuing, issuing_key = pki.create_issuing(root, root_key, crl_url=crl_url(AuthorityKind.ROOT))
+        tsa, tsa_key = pki.create_tsa(issuing, issuing_key, crl_url=crl_url(AuthorityKind.ISSUING))
+        for kind, cert, key in (
+            (AuthorityKind.ROOT, root, root_key),
+            (AuthorityKind.ISSUING, issuing, issuing_key),
+            (AuthorityKind.TSA, tsa, tsa_key),
+        ):
+            Authority.objects.create(
+                kind=kind, certificate_pem=pki.cert_pem(cert).decode(), key_pem=pki.encrypt_key(key)
+            )
+    loaded.cache_clear()
+    return [AuthorityKind.ROOT, AuthorityKind.ISSUING, AuthorityKind.TSA]
+
+
+@lru_cache(maxsize=1)
+def loaded() -> dict:
+    """The authorities' certificates and (decrypted) keys, read once per process."""
+    found = {a.kind: a for a in Authority.objects.all()}
+    if set(found) != set(AuthorityKind.values):
+        raise PKINotInitialised()
+    return {
+        kind: (pki.load_cert(a.certificate_pem.encode()), pki.decrypt_key(bytes(a.key_pem)))
+        for kind, a in found.items()
+    }
+
+
+def root_certificate():
+    return loaded()[AuthorityKind.ROOT][0]
+
+
+def chain_asn1():
+    authorities = loaded()
+    return [
+        pki.to_asn1_cert(authorities[AuthorityKind.ISSUING][0]),
+        pki.to_asn1_cert(authorities[AuthorityKind.ROOT][0]),
+    ]
+
+
+def crl(kind: str):
+    """The current CRL of an authority (root: the issuing CA if revoked; issuing: revoked signers)."""
+    cert, key = loaded()[kind]
+    revoked = []
+    if kind == AuthorityKind.ISSUING:
+        revoked = [
+            (int(serial, 16), when.astimezone(UTC))
+            for serial, when in SignerCertificate.objects.filter(revoked_at__isnull=False).values_list(
+                "serial", "revoked_at"
+            )
+        ]
+    return pki.build_crl(cert, key, revoked)
+
+
+def crl_der(kind: str) -> bytes:
+    return crl(kind).public_bytes(serialization.Encoding.DER)
+
+
+def validation_context():
+    """Offline validation against the platform's root and its current CRLs."""
+    crls = [asn1_crl.CertificateList.load(crl_der(kind)) for kind in (AuthorityKind.ROOT, AuthorityKind.ISSUING)]
+    others = [*chain_asn1(), pki.to_asn1_cert(loaded()[AuthorityKind.TSA][0])]
+    return signing.validation_context([pki.to_asn1_cert(root_certificate())], crls, other_certs=others)
+
+
+def timestamper() -> timestamps.TimeStamper:
+    """The external authority when ``PKI_TSA_URL`` is set, else the platform's own."""
+    if settings.PKI_TSA_URL:
+        return timestamps.HTTPTimeStamper(settings.PKI_TSA_URL)
+    tsa_cert, tsa_key = loaded()[AuthorityKind.TSA]
+    return DummyTimeStamper(
+        tsa_cert=pki.to_asn1_cert(tsa_cert),
+        tsa_key=pki.to_asn1_key(tsa_key),
+        certs_to_embed=SimpleCertificateStore.from_certs(chain_asn1()),
+    )
+
+
+def issue(*, party: str, name: str, organisation: str, country: str, application=None, user=None) -> SignerCertificate:
+    """A new certificate for a signing party whose identity has been verified."""
+    issuing_cert, issuing_key = loaded()[AuthorityKind.ISSUING]
+    from ..enums import SigningParty
+
+    cert, key = pki.issue_signer(
+        issuing_cert,
+        issuing_key,
+        name=name,
+        role=ROLE_NAMES[party],
+        organisation=organisation,
+        country=country,
+        crl_url=crl_url(AuthorityKind.ISSUING),
+    )
+    return SignerCertificate.objects.create(
+        application=application,
+        user=user,
+        party=party,
+        subject_name=name,
+        organisation=organisation,
+        serial=format(cert.serial_number, "x"),
+        fingerprint=pki.fingerprint(cert),
+        certificate_pem=pki.cert_pem(cert).decode(),
+        key_pem=pki.encrypt_key(key),
+    )
+
+
+def revoke(certificate: SignerCertificate, *, reason: str) -> None:
+    SignerCertificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now(), revocation_reason=reason
+    )
+
+
+def signer_for(certificate: SignerCertificate):
+    cert = pki.load_cert(certificate.certificate_pem.encode())
+    key = pki.decrypt_key(bytes(certificate.key_pem))
+    return signing.simple_signer(pki.to_asn1_cert(cert), pki.to_asn1_key(key), chain_asn1())

@@ -1,0 +1,307 @@
+"""Conventions from drafting to the seal: render once, sign in order after a fresh code, seal, activate.
+
+Every function locks the convention (or the pairing) row, checks who acts, changes state only
+through the model's transitions, and records each step with the file's fingerprint before and
+after. The pairing moves on through :mod:`pairings.services`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from pairings.enums import PairingState
+from pairings.models import Pairing
+from workflow import access
+
+from .. import crypto, signing
+from ..enums import ConventionState, SigningParty
+from ..exceptions import CodeInvalid, DocumentError, DocumentNotFound, NotYourTurn, SigningRefused
+from ..models import Convention, ConventionStep, ConventionTemplate, SignerCertificate, SigningCode
+from . import authority, rendering
+
+CODE_VALIDITY = timedelta(minutes=10)
+CODE_ATTEMPTS = 5
+TRANSITIONS = {
+    SigningParty.GUEST: "sign_as_guest",
+    SigningParty.HOST: "sign_as_host",
+    SigningParty.ASSOCIATION: "sign_as_association",
+    SigningParty.PENSION_OFFICE: "sign_as_pension_office",
+}
+
+
+class NoTemplate(DocumentError):
+    default_message = gettext_lazy("No convention template exists for this country yet.")
+
+
+def _template_for(country, language: str) -> ConventionTemplate:
+    templates = ConventionTemplate.objects.filter(country=country)
+    found = templates.filter(language=language).first() or templates.filter(language=country.main_language).first()
+    if found is None:
+        raise NoTemplate()
+    return found
+
+
+def read_pdf(convention: Convention) -> bytes:
+    with convention.pdf.storage.open(convention.pdf.name, "rb") as file:
+        return crypto.decrypt(file.read())
+
+
+def _store(convention: Convention, pdf: bytes) -> tuple[str, str]:
+    name = convention.pdf.storage.save(
+        f"conventions/{convention.reference}-{secrets.token_hex(6)}.bin", ContentFile(crypto.encrypt(pdf))
+    )
+    return name, signing.sha256(pdf)
+
+
+def _reference(pairing: Pairing) -> str:
+    return f"WS-{pairing.host.country.code}-{timezone.now():%Y}-{pairing.pk:06d}-{secrets.token_hex(2).upper()}"
+
+
+def convention_render(*, pairing_id: int) -> Convention:
+    """The pairing's current convention, rendered once: a second call returns the same one."""
+    with transaction.atomic():
+        pairing = (
+            Pairing.objects.select_for_update(of=("self",))
+            .select_related("host__country", "host__territory", "guest")
+            .filter(pk=pairing_id)
+            .first()
+        )
+        if pairing is None:
+            raise DocumentNotFound()
+        current = pairing.conventions.exclude(state=ConventionState.REFUSED).first()
+        if current is not None and current.state != ConventionState.DRAFT:
+            return current
+        if current is None:
+            country = pairing.host.country
+            host_template = _template_for(country, pairing.host.language)
+            guest_template = _template_for(country, pairing.guest.language)
+            current = Convention.objects.create(
+                pairing=pairing,
+                reference=_reference(pairing),
+                token=secrets.token_urlsafe(32),
+                host_version=host_template.versions.order_by("-number").first(),
+                guest_version=guest_template.versions.order_by("-number").first(),
+            )
+        pdf, boxes = rendering.render(current)
+        pdf = signing.add_signature_fields(pdf, boxes)
+        name, digest = _store(current, pdf)
+        current.render(pdf_name=name, sha256=digest)
+        current.save()
+        ConventionStep.objects.create(convention=current, action="rendered", sha256_after=digest, pdf_name=name)
+        return current
+
+
+def _may_sign(convention: Convention, party: str, *, user=None, application=None) -> bool:
+    pairing = convention.pairing
+    if party == SigningParty.GUEST:
+        return application is not None and application.pk == pairing.guest_id
+    if party == SigningParty.HOST:
+        return application is not None and application.pk == pairing.host_id
+    if party == SigningParty.ASSOCIATION:
+        return access.may_vet(user, pairing.host) and access.may_vet(user, pairing.guest)
+    if party == SigningParty.PENSION_OFFICE:
+        return access.may_countersign(user, pairing.host)
+    return False
+
+
+def _hash_code(code: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), code.encode(), hashlib.sha256).hexdigest()
+
+
+def signing_code_send(*, convention_id: int, application) -> None:
+    """Email an applicant a six-digit code valid for ten minutes, for their next signature."""
+    convention = Convention.objects.select_related("pairing").filter(pk=convention_id).first()
+    if convention is None or application.pk not in (convention.pairing.host_id, convention.pairing.guest_id):
+        raise DocumentNotFound()
+    code = f"{secrets.randbelow(10**6):06d}"
+    SigningCode.objects.create(
+        application=application,
+        convention=convention,
+        code_hash=_hash_code(code),
+        expires_at=timezone.now() + CODE_VALIDITY,
+    )
+    with translation.override(application.language):
+        body = render_to_string(
+            "documents/conventions/signing_code.txt",
+            {"application": application, "code": code, "convention": convention},
+        )
+        send_mail(
+            "WeShare — " + _("Your code to sign the convention"), body, settings.DEFAULT_FROM_EMAIL, [application.email]
+        )
+
+
+def _check_code(*, convention: Convention, party: str, code: str, user=None, application=None) -> None:
+    code = (code or "").strip().replace(" ", "")
+    if party in (SigningParty.GUEST, SigningParty.HOST):
+        found = (
+            SigningCode.objects.select_for_update()
+            .filter(application=application, convention=convention, used_at__isnull=True, expires_at__gt=timezone.now())
+            .order_by("-created_at")
+            .first()
+        )
+        if found is None or found.attempts >= CODE_ATTEMPTS:
+            raise CodeInvalid()
+        if not hmac.compare_digest(found.code_hash, _hash_code(code)):
+            SigningCode.objects.filter(pk=found.pk).update(attempts=found.attempts + 1)
+            raise CodeInvalid()
+        found.used_at = timezone.now()
+        found.save(update_fields=["used_at"])
+        return
+    from django_otp import match_token
+
+    if not code or match_token(user, code) is None:
+        raise CodeInvalid(_("This code from your authenticator app is not valid. Please try again."))
+
+
+def _certificate(party: str, *, user=None, application=None) -> SignerCertificate:
+    if application is not None:
+        found = SignerCertificate.objects.filter(application=application, party=party, revoked_at__isnull=True).first()
+        if found:
+            return found
+        return authority.issue(
+            party=party,
+            name=f"{application.first_name} {application.last_name}",
+            organisation=str(SigningParty(party).label),
+            country=application.country.code,
+            application=application,
+        )
+    found = SignerCertificate.objects.filter(user=user, party=party, revoked_at__isnull=True).first()
+    if found:
+        return found
+    membership = (
+        user.memberships.select_related("organisation__country").first() if hasattr(user, "memberships") else None
+    )
+    organisation = membership.organisation if membership else None
+    return authority.issue(
+        party=party,
+        name=user.get_full_name() or user.get_username(),
+        organisation=organisation.name if organisation else "WeShare",
+        country=organisation.country.code if organisation else "",
+        user=user,
+    )
+
+
+def _role_in(convention: Convention, party: str) -> str:
+    """The party's role, in the language the convention is written in first (for the visible stamp)."""
+    with translation.override(convention.host_version.template.language):
+        return str(SigningParty(party).label)
+
+
+def convention_sign(*, convention_id: int, party: str, code: str, user=None, application=None) -> Convention:
+    """One party signs, in order, after a fresh one-time code; the last signature seals and activates."""
+    if party not in TRANSITIONS:
+        raise SigningRefused()
+    with transaction.atomic():
+        convention = (
+            Convention.objects.select_for_update(of=("self",))
+            .select_related("pairing__host__territory", "pairing__host__country", "pairing__guest")
+            .filter(pk=convention_id)
+            .first()
+        )
+        if convention is None or not _may_sign(convention, party, user=user, application=application):
+            raise DocumentNotFound()
+        if convention.pairing.state != PairingState.SIGNING:
+            raise SigningRefused(_("The signatures are not open for this convention."))
+        if convention.next_party() != party:
+            raise NotYourTurn()
+        _check_code(convention=convention, party=party, code=code, user=user, application=application)
+        certificate = _certificate(party, user=user, application=application)
+        before = read_pdf(convention)
+        context = authority.validation_context()
+        signed = signing.sign(
+            before,
+            field_name=rendering.field_name(party),
+            signer=authority.signer_for(certificate),
+            role=_role_in(convention, party),
+            timestamper=authority.timestamper(),
+            context=context,
+        )
+        name, digest = _store(convention, signed)
+        getattr(convention, TRANSITIONS[party])(pdf_name=name, sha256=digest)
+        convention.save()
+        ConventionStep.objects.create(
+            convention=convention,
+            action="signed",
+            party=party,
+            signer_name=certificate.subject_name,
+            user=user,
+            applicant_email=application.email if application else "",
+            certificate=certificate,
+            sha256_before=signing.sha256(before),
+            sha256_after=digest,
+            pdf_name=name,
+        )
+        if party == SigningParty.PENSION_OFFICE:
+            _seal_and_activate(convention, signed, by=user)
+        return convention
+
+
+def _seal_and_activate(convention: Convention, signed: bytes, *, by) -> None:
+    """Validation data and a document timestamp; the pairing is activated only if every signature checks out."""
+    from pairings.services import pairing_act
+
+    sealed = signing.seal(signed, timestamper=authority.timestamper(), context=authority.validation_context())
+    report = signing.verify(sealed, authority.validation_context)
+    if not report.ok or len(report.signatures) != len(TRANSITIONS):
+        raise SigningRefused(_("The signatures could not be verified: the convention was not sealed."))
+    name, digest = _store(convention, sealed)
+    convention.seal(pdf_name=name, sha256=digest)
+    convention.save()
+    ConventionStep.objects.create(
+        convention=convention,
+        action="sealed",
+        sha256_before=signing.sha256(signed),
+        sha256_after=digest,
+        pdf_name=name,
+        comment=report.level,
+    )
+    pairing_act(pairing_id=convention.pairing_id, action="activate", by=by)
+
+
+def convention_refuse(*, convention_id: int, party: str, reason: str, user=None, application=None) -> Convention:
+    """A party refuses to sign, with a reason: the convention is refused and the pairing goes back to drafting."""
+    from pairings.services import pairing_convention_refused
+
+    reason = (reason or "").strip()
+    if not reason:
+        from workflow.exceptions import ReasonRequired
+
+        raise ReasonRequired(_("Please say why you do not sign: your advisor will read it."))
+    with transaction.atomic():
+        convention = (
+            Convention.objects.select_for_update(of=("self",))
+            .select_related("pairing")
+            .filter(pk=convention_id)
+            .first()
+        )
+        if convention is None or not _may_sign(convention, party, user=user, application=application):
+            raise DocumentNotFound()
+        if convention.next_party() != party:
+            raise NotYourTurn()
+        convention.refuse(party=party, reason=reason)
+        convention.save()
+        ConventionStep.objects.create(
+            convention=convention,
+            action="refused",
+            party=party,
+            user=user,
+            applicant_email=application.email if application else "",
+            sha256_before=convention.sha256,
+            sha256_after=convention.sha256,
+            pdf_name=convention.pdf.name,
+            comment=reason,
+        )
+        pairing_convention_refused(pairing_id=convention.pairing_id, party=party, reason=reason, by=user)
+        return convention

@@ -1,0 +1,218 @@
+"""Signing and checking PDF conventions with pyHanko: fields, PAdES signatures, the final seal, the report.
+
+Pure functions on bytes and certificates; :mod:`documents.services` decides who signs when.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from io import BytesIO
+
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields, signers, timestamps
+from pyhanko.sign.general import SigningError
+from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
+from pyhanko.sign.validation.errors import SignatureValidationError
+from pyhanko.stamp import TextStampStyle
+from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+STAMP = TextStampStyle(stamp_text="%(signer)s\n%(role)s\n%(ts)s", border_width=1)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def validation_context(trust_roots, crls, *, other_certs=()) -> ValidationContext:
+    """Offline: the platform's root, its current CRLs, no network."""
+    return ValidationContext(
+        trust_roots=list(trust_roots),
+        other_certs=list(other_certs),
+        crls=list(crls),
+        allow_fetching=False,
+        revocation_mode="hard-fail",
+    )
+
+
+def add_signature_fields(pdf: bytes, boxes: dict[str, tuple[int, tuple[int, int, int, int]]]) -> bytes:
+    """Pre-place one empty signature field per party: name → (page index, (x1, y1, x2, y2) in points)."""
+    writer = IncrementalPdfFileWriter(BytesIO(pdf))
+    for name, (page, box) in boxes.items():
+        fields.append_signature_field(writer, fields.SigFieldSpec(sig_field_name=name, on_page=page, box=box))
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def sign(
+    pdf: bytes,
+    *,
+    field_name: str,
+    signer: signers.Signer,
+    role: str,
+    timestamper: timestamps.TimeStamper,
+    context: ValidationContext,
+    reason: str = "",
+) -> bytes:
+    """One party's PAdES signature in its pre-placed field, as an incremental update, with a visible stamp."""
+    writer = IncrementalPdfFileWriter(BytesIO(pdf))
+    meta = signers.PdfSignatureMetadata(
+        field_name=field_name,
+        md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        embed_validation_info=True,
+        validation_context=context,
+        reason=reason or None,
+    )
+    pdf_signer = signers.PdfSigner(meta, signer=signer, timestamper=timestamper, stamp_style=STAMP)
+    out = pdf_signer.sign_pdf(writer, existing_fields_only=True, appearance_text_params={"role": role})
+    return out.getvalue()
+
+
+def seal(pdf: bytes, *, timestamper: timestamps.TimeStamper, context: ValidationContext) -> bytes:
+    """After the last signature: validation data for every signature and a document timestamp (PAdES B-LTA)."""
+    writer = IncrementalPdfFileWriter(BytesIO(pdf))
+    out = signers.PdfTimeStamper(timestamper).timestamp_pdf(writer, "sha256", validation_context=context)
+    return out.getvalue()
+
+
+def simple_signer(cert, key, chain) -> signers.SimpleSigner:
+    return signers.SimpleSigner(
+        signing_cert=cert, signing_key=key, cert_registry=SimpleCertificateStore.from_certs(list(chain))
+    )
+
+
+@dataclass
+class SignatureReport:
+    field: str
+    signer: str
+    organisation: str
+    role: str
+    signed_at: datetime | None
+    intact: bool
+    valid: bool
+    trusted: bool
+    timestamped: bool
+    unchanged_after: bool
+    changes: str
+    fingerprint: str
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.intact and self.valid and self.trusted and self.unchanged_after
+
+
+@dataclass
+class Report:
+    signatures: list[SignatureReport]
+    sealed: bool = False
+    seal_ok: bool = False
+    has_validation_data: bool = False
+    level: str = ""
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return (
+            not self.error
+            and bool(self.signatures)
+            and all(s.ok for s in self.signatures)
+            and (not self.sealed or self.seal_ok)
+        )
+
+
+def _subject(cert, oid: str) -> str:
+    try:
+        return str(cert.subject.native.get(oid, ""))
+    except (AttributeError, ValueError):
+        return ""
+
+
+def verify(pdf: bytes, context_factory) -> Report:
+    """Check every signature and document timestamp of a PDF, offline. Never raises on bad input."""
+    try:
+        reader = PdfFileReader(BytesIO(pdf), strict=False)
+        embedded = list(reader.embedded_signatures)
+    except Exception as error:  # noqa: BLE001 - any unreadable file is reported, not raised.
+        return Report(signatures=[], error=f"unreadable: {type(error).__name__}")
+    reports, sealed, seal_ok = [], False, False
+    try:
+        has_dss = "/DSS" in reader.root
+    except Exception:  # noqa: BLE001
+        has_dss = False
+    for sig in embedded:
+        try:
+            if sig.sig_object.get("/Type") == "/DocTimeStamp":
+                sealed = True
+                status = validate_pdf_timestamp(sig, validation_context=context_factory())
+                seal_ok = bool(status.intact and status.valid and status.trusted)
+                continue
+            status = validate_pdf_signature(
+                sig, signer_validation_context=context_factory(), ts_validation_context=context_factory()
+            )
+        except (SignatureValidationError, SigningError, ValueError, KeyError, TypeError) as error:
+            reports.append(_broken(sig, str(error)))
+            continue
+        cert = status.signing_cert
+        level = status.modification_level
+        unchanged = (
+            bool(status.docmdp_ok) and level is not None and level.name in {"NONE", "LTA_UPDATES", "FORM_FILLING"}
+        )
+        ts = status.timestamp_validity
+        reports.append(
+            SignatureReport(
+                field=sig.field_name,
+                signer=_subject(cert, "common_name"),
+                organisation=_subject(cert, "organization_name"),
+                role=_subject(cert, "organizational_unit_name"),
+                signed_at=(ts.timestamp if ts is not None else status.signer_reported_dt),
+                intact=bool(status.intact),
+                valid=bool(status.valid),
+                trusted=bool(status.trusted),
+                timestamped=bool(ts is not None and ts.valid and ts.intact and ts.trusted),
+                unchanged_after=unchanged
+                and status.coverage is not None
+                and status.coverage.name in {"ENTIRE_REVISION", "ENTIRE_FILE"},
+                changes=level.name.lower() if level is not None else "unknown",
+                fingerprint=cert.sha256.hex() if cert is not None else "",
+            )
+        )
+    report = Report(signatures=reports, sealed=sealed, seal_ok=seal_ok, has_validation_data=has_dss)
+    report.level = _level(report)
+    return report
+
+
+def _broken(sig, message: str) -> SignatureReport:
+    return SignatureReport(
+        field=getattr(sig, "field_name", "?"),
+        signer="",
+        organisation="",
+        role="",
+        signed_at=None,
+        intact=False,
+        valid=False,
+        trusted=False,
+        timestamped=False,
+        unchanged_after=False,
+        changes="unknown",
+        fingerprint="",
+        problems=[message],
+    )
+
+
+def _level(report: Report) -> str:
+    """The PAdES baseline level the whole file reaches, from what was checked."""
+    if not report.signatures or not all(s.intact and s.valid for s in report.signatures):
+        return ""
+    if not all(s.timestamped for s in report.signatures):
+        return "B-B"
+    if not report.has_validation_data:
+        return "B-T"
+    if report.sealed and report.seal_ok:
+        return "B-LTA"
+    return "B-LT"
