@@ -20,7 +20,6 @@ from ..enums import AuthorityKind
 from ..exceptions import PKINotInitialised
 from ..models import Authority, SignerCertificate
 
-
 #: Roles as written in certificates (names in certificates are not translated).
 ROLE_NAMES = {"guest": "Guest", "host": "Host", "association": "Association", "pension_office": "Pension office"}
 
@@ -116,7 +115,6 @@ def timestamper() -> timestamps.TimeStamper:
 def issue(*, party: str, name: str, organisation: str, country: str, application=None, user=None) -> SignerCertificate:
     """A new certificate for a signing party whose identity has been verified."""
     issuing_cert, issuing_key = loaded()[AuthorityKind.ISSUING]
-    from ..enums import SigningParty
 
     cert, key = pki.issue_signer(
         issuing_cert,
