@@ -48,6 +48,9 @@ def initialise(*, force: bool = False) -> list[str]:
                 kind=kind, certificate_pem=pki.cert_pem(cert).decode(), key_pem=pki.encrypt_key(key)
             )
     loaded.cache_clear()
+    _crl.cache_clear()
+    _validation_context.cache_clear()
+    _timestamper.cache_clear()
     return [AuthorityKind.ROOT, AuthorityKind.ISSUING, AuthorityKind.TSA]
 
 
@@ -75,35 +78,60 @@ def chain_asn1():
     ]
 
 
-def crl(kind: str):
-    """The current CRL of an authority (root: the issuing CA if revoked; issuing: revoked signers)."""
+def _revocations() -> tuple:
+    """What the CRLs depend on: the revoked serials (one query)."""
+    return tuple(
+        (int(serial, 16), when.astimezone(UTC))
+        for serial, when in SignerCertificate.objects.filter(revoked_at__isnull=False)
+        .order_by("pk")
+        .values_list("serial", "revoked_at")
+    )
+
+
+@lru_cache(maxsize=8)
+def _crl(kind: str, revoked: tuple, hour: int):
     cert, key = loaded()[kind]
-    revoked = []
-    if kind == AuthorityKind.ISSUING:
-        revoked = [
-            (int(serial, 16), when.astimezone(UTC))
-            for serial, when in SignerCertificate.objects.filter(revoked_at__isnull=False).values_list(
-                "serial", "revoked_at"
-            )
-        ]
-    return pki.build_crl(cert, key, revoked)
+    return pki.build_crl(cert, key, list(revoked) if kind == AuthorityKind.ISSUING else [])
+
+
+def crl(kind: str):
+    """The current CRL of an authority (root: none revoked; issuing: the revoked signers), reissued hourly."""
+    return _crl(kind, _revocations(), int(timezone.now().timestamp()) // 3600)
 
 
 def crl_der(kind: str) -> bytes:
     return crl(kind).public_bytes(serialization.Encoding.DER)
 
 
-def validation_context():
-    """Offline validation against the platform's root and its current CRLs."""
-    crls = [asn1_crl.CertificateList.load(crl_der(kind)) for kind in (AuthorityKind.ROOT, AuthorityKind.ISSUING)]
+@lru_cache(maxsize=4)
+def _validation_context(revoked: tuple, hour: int):
+    crls = [
+        asn1_crl.CertificateList.load(_crl(kind, revoked, hour).public_bytes(serialization.Encoding.DER))
+        for kind in (AuthorityKind.ROOT, AuthorityKind.ISSUING)
+    ]
     others = [*chain_asn1(), pki.to_asn1_cert(loaded()[AuthorityKind.TSA][0])]
     return signing.validation_context([pki.to_asn1_cert(root_certificate())], crls, other_certs=others)
 
 
+def validation_context():
+    """Offline validation against the platform's root and its current CRLs.
+
+    Kept while no certificate is revoked and within the hour, so that the paths it has
+    already validated are not validated again for every signature.
+    """
+    return _validation_context(_revocations(), int(timezone.now().timestamp()) // 3600)
+
+
 def timestamper() -> timestamps.TimeStamper:
-    """The external authority when ``PKI_TSA_URL`` is set, else the platform's own."""
-    if settings.PKI_TSA_URL:
-        return timestamps.HTTPTimeStamper(settings.PKI_TSA_URL)
+    """The external authority when ``PKI_TSA_URL`` is set, else the platform's own (one per process:
+    it keeps the validation paths of its certificate)."""
+    return _timestamper(settings.PKI_TSA_URL)
+
+
+@lru_cache(maxsize=2)
+def _timestamper(url: str) -> timestamps.TimeStamper:
+    if url:
+        return timestamps.HTTPTimeStamper(url)
     tsa_cert, tsa_key = loaded()[AuthorityKind.TSA]
     return DummyTimeStamper(
         tsa_cert=pki.to_asn1_cert(tsa_cert),
