@@ -174,7 +174,8 @@ def floor_tools(convention):
 
     signers = {}
     for step in convention.steps.filter(action="signed").order_by("at"):
-        signers[step.party] = authority.signer_for(SignerCertificate.objects.get(pk=step.certificate_id))
+        with authority.signer_for(SignerCertificate.objects.get(pk=step.certificate_id)) as signer:
+            signers[step.party] = signer
     context = authority.validation_context()  # built once: the floor's CRLs are fixed files
     return {
         "signers": signers,

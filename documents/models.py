@@ -353,7 +353,10 @@ class SignerCertificate(models.Model):
     serial = models.CharField(_("serial number"), max_length=64, unique=True)
     fingerprint = models.CharField(_("SHA-256 fingerprint"), max_length=64, unique=True)
     certificate_pem = models.TextField(_("certificate"))
-    key_pem = models.BinaryField(_("encrypted private key"))
+    key_pem = models.BinaryField(_("encrypted private key"), blank=True, default=b"")
+    key_label = models.CharField(
+        _("key in the HSM"), max_length=64, blank=True, help_text=_("Label of the private key kept in the HSM, if any.")
+    )
     issued_at = models.DateTimeField(_("issued"), default=timezone.now)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revocation_reason = models.TextField(_("reason of the revocation"), blank=True)

@@ -146,11 +146,25 @@ def create_tsa(issuing_cert, issuing_key, *, crl_url: str):
     return cert, key
 
 
-def issue_signer(issuing_cert, issuing_key, *, name: str, role: str, organisation: str, country: str, crl_url: str):
-    """A signing party's certificate: their name, role and organisation."""
-    key = ec.generate_private_key(ec.SECP256R1())
+def issue_signer(
+    issuing_cert,
+    issuing_key,
+    *,
+    name: str,
+    role: str,
+    organisation: str,
+    country: str,
+    crl_url: str,
+    public_key=None,
+):
+    """A signing party's certificate: their name, role and organisation.
+
+    With ``public_key`` (a key pair made in an HSM) no private key is made here: returns (cert, None).
+    """
+    key = None if public_key is not None else ec.generate_private_key(ec.SECP256R1())
+    public_key = public_key if public_key is not None else key.public_key()
     cert = (
-        _builder(_name(name, organisation, role, country), issuing_cert.subject, key.public_key(), SIGNER_YEARS)
+        _builder(_name(name, organisation, role, country), issuing_cert.subject, public_key, SIGNER_YEARS)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(

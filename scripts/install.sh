@@ -6,7 +6,8 @@
 #                                                      Debian packages: WeasyPrint's libraries and fonts
 #                                                      (--build: compilers for wheels; --browser: chromium;
 #                                                      --pdf-tools: poppler's pdfsig/pdftotext and NSS's certutil,
-#                                                      which check the signed conventions independently)
+#                                                      which check the signed conventions independently, and
+#                                                      SoftHSM for the PKCS#11 tests)
 #   scripts/install.sh python VENV REQUIREMENTS        a virtualenv with the pinned requirements
 set -euo pipefail
 
@@ -35,7 +36,8 @@ case "$step" in
     )
     if [ "$build" = 1 ]; then packages+=(build-essential libpq-dev); fi
     if [ "$browser" = 1 ]; then packages+=(chromium); fi
-    if [ "$pdf_tools" = 1 ]; then packages+=(poppler-utils libnss3-tools); fi
+    # softhsm2: a software HSM, to test signing keys kept behind PKCS#11.
+    if [ "$pdf_tools" = 1 ]; then packages+=(poppler-utils libnss3-tools softhsm2); fi
     missing=()
     for p in "${packages[@]}"; do
       dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+from contextlib import contextmanager
 from datetime import UTC
 from functools import lru_cache
 
@@ -140,9 +142,49 @@ def _timestamper(url: str) -> timestamps.TimeStamper:
     )
 
 
+def hsm_enabled() -> bool:
+    return bool(settings.PKI_PKCS11_MODULE)
+
+
+@contextmanager
+def hsm_session():
+    """A session on the HSM's token (PKCS#11), logged in with the platform's PIN."""
+    import pkcs11
+
+    library = pkcs11.lib(settings.PKI_PKCS11_MODULE)
+    token = library.get_token(token_label=settings.PKI_PKCS11_TOKEN)
+    with token.open(user_pin=settings.PKI_PKCS11_PIN, rw=True) as session:
+        yield session
+
+
+def _hsm_key_pair(label: str):
+    """An EC P-256 key pair made inside the HSM (the private key never leaves it); returns the public key."""
+    from cryptography.hazmat.primitives.serialization import load_der_public_key
+    from pkcs11 import Attribute, KeyType
+    from pkcs11.util.ec import encode_ec_public_key, encode_named_curve_parameters
+
+    with hsm_session() as session:
+        parameters = session.create_domain_parameters(
+            KeyType.EC, {Attribute.EC_PARAMS: encode_named_curve_parameters("secp256r1")}, local=True
+        )
+        public, _private = parameters.generate_keypair(
+            store=True,
+            label=label,
+            id=label.encode(),
+            private_template={Attribute.SENSITIVE: True, Attribute.EXTRACTABLE: False},
+        )
+        return load_der_public_key(encode_ec_public_key(public))
+
+
 def issue(*, party: str, name: str, organisation: str, country: str, application=None, user=None) -> SignerCertificate:
-    """A new certificate for a signing party whose identity has been verified."""
+    """A new certificate for a signing party whose identity has been verified.
+
+    Its private key is made in the HSM when one is configured (``PKI_PKCS11_MODULE``), else here
+    and stored encrypted.
+    """
     issuing_cert, issuing_key = loaded()[AuthorityKind.ISSUING]
+    key_label = f"weshare-{secrets.token_hex(8)}" if hsm_enabled() else ""
+    public_key = _hsm_key_pair(key_label) if key_label else None
 
     cert, key = pki.issue_signer(
         issuing_cert,
@@ -152,6 +194,7 @@ def issue(*, party: str, name: str, organisation: str, country: str, application
         organisation=organisation,
         country=country,
         crl_url=crl_url(AuthorityKind.ISSUING),
+        public_key=public_key,
     )
     return SignerCertificate.objects.create(
         application=application,
@@ -162,7 +205,8 @@ def issue(*, party: str, name: str, organisation: str, country: str, application
         serial=format(cert.serial_number, "x"),
         fingerprint=pki.fingerprint(cert),
         certificate_pem=pki.cert_pem(cert).decode(),
-        key_pem=pki.encrypt_key(key),
+        key_pem=pki.encrypt_key(key) if key is not None else b"",
+        key_label=key_label,
     )
 
 
@@ -172,7 +216,23 @@ def revoke(certificate: SignerCertificate, *, reason: str) -> None:
     )
 
 
+@contextmanager
 def signer_for(certificate: SignerCertificate):
-    cert = pki.load_cert(certificate.certificate_pem.encode())
+    """A pyHanko signer for this certificate: its key from the HSM, or decrypted from the database."""
+    cert = pki.to_asn1_cert(pki.load_cert(certificate.certificate_pem.encode()))
+    if certificate.key_label:
+        from pyhanko.sign.pkcs11 import PKCS11Signer
+
+        with hsm_session() as session:
+            yield PKCS11Signer(
+                session,
+                key_label=certificate.key_label,
+                signing_cert=cert,
+                ca_chain=chain_asn1(),
+                other_certs_to_pull=None,
+                # Hash here, sign the digest in the HSM (CKM_ECDSA): every PKCS#11 token supports it.
+                use_raw_mechanism=True,
+            )
+        return
     key = pki.decrypt_key(bytes(certificate.key_pem))
-    return signing.simple_signer(pki.to_asn1_cert(cert), pki.to_asn1_key(key), chain_asn1())
+    yield signing.simple_signer(cert, pki.to_asn1_key(key), chain_asn1())

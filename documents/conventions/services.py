@@ -220,14 +220,15 @@ def convention_sign(*, convention_id: int, party: str, code: str, user=None, app
         certificate = _certificate(party, user=user, application=application)
         before = read_pdf(convention)
         context = authority.validation_context()
-        signed = signing.sign(
-            before,
-            field_name=rendering.field_name(party),
-            signer=authority.signer_for(certificate),
-            role=_role_in(convention, party),
-            timestamper=authority.timestamper(),
-            context=context,
-        )
+        with authority.signer_for(certificate) as signer:
+            signed = signing.sign(
+                before,
+                field_name=rendering.field_name(party),
+                signer=signer,
+                role=_role_in(convention, party),
+                timestamper=authority.timestamper(),
+                context=context,
+            )
         name, digest = _store(convention, signed)
         getattr(convention, TRANSITIONS[party])(pdf_name=name, sha256=digest)
         convention.save()

@@ -305,5 +305,10 @@ GEOCODING_FILES = env_list("GEOCODING_FILES")
 PKI_KEY_PASSPHRASE = env_str("PKI_KEY_PASSPHRASE", "")
 # An external RFC 3161 timestamp authority (URL); empty: the platform's own authority signs.
 PKI_TSA_URL = env_str("PKI_TSA_URL", "")
+# Signers' private keys in an HSM through PKCS#11 (module path, token label, user PIN);
+# empty: keys are stored encrypted in the database.
+PKI_PKCS11_MODULE = env_str("PKI_PKCS11_MODULE", "")
+PKI_PKCS11_TOKEN = env_str("PKI_PKCS11_TOKEN", "weshare")
+PKI_PKCS11_PIN = env_str("PKI_PKCS11_PIN", "")
 # Base address of the public site, for the CRL and the QR code of the conventions.
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
