@@ -28,7 +28,6 @@ def register_convention_urls():
         path("conventions/<int:pk>/", admin_views.convention_page, name="convention_admin"),
         path("conventions/<int:pk>/file.pdf", admin_views.convention_pdf, name="convention_admin_pdf"),
         path("conventions/<int:pk>/audit.pdf", admin_views.audit_sheet, name="convention_audit_sheet"),
-        path("two-factor/", admin_views.two_factor, name="two_factor"),
     ]
 
 

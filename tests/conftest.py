@@ -140,3 +140,26 @@ def postgresql():
 
     if connection.vendor != "postgresql":
         skip_or_fail("needs PostgreSQL for row locks: run with DATABASE_URL=postgres://…")
+
+
+@pytest.fixture(autouse=True)
+def _staff_pass_the_second_factor(monkeypatch):
+    """``client.force_login(user)`` signs staff in as the back office requires: with a verified
+    authenticator app. ``second_factor=False`` signs in with the password only."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None, *, second_factor=True):
+        original(self, user, backend)
+        if second_factor:
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            if device is None:
+                device = TOTPDevice.objects.create(user=user, name="test phone", confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)

@@ -1,16 +1,12 @@
 """Back office of conventions: the association and the pension office sign after a code from their
 authenticator app; anyone who may see the pairing reads the file and its audit sheet."""
 
-from base64 import b32encode
-
-import segno
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -98,31 +94,3 @@ def audit_sheet(request, pk):
     response = HttpResponse(weasyprint.HTML(string=html).write_pdf(), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{convention.reference}-audit.pdf"'
     return response
-
-
-def two_factor(request):
-    """Staff set up their authenticator app (TOTP): scan the code, type the six digits to confirm."""
-    user = request.user
-    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    device = confirmed or TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
-    status = 200
-    if request.method == "POST" and not device.confirmed:
-        if device.verify_token(request.POST.get("token", "").strip()):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            messages.success(request, _("Your authenticator app is set up."))
-            return redirect(request.GET.get("next") or reverse("wagtailadmin_home"))
-        messages.error(request, _("This code is not valid. Check the time of your phone and try again."))
-        status = 400
-    return TemplateResponse(
-        request,
-        "documents/conventions/two_factor.html",
-        {
-            "device": device,
-            "secret": b32encode(device.bin_key).decode(),
-            "qr": segno.make(device.config_url, error="m").svg_inline(scale=4),
-        },
-        status=status,
-    )

@@ -12,7 +12,8 @@ def test_the_login_page_is_served(client):
     assert client.get("/admin/login/").status_code == 200
 
 
-def test_a_demo_administrator_reaches_the_dashboard(client, demo, settings):
-    assert client.login(username="admin", password=settings.DEMO_PASSWORD)
+def test_a_demo_administrator_signs_in_and_is_asked_for_a_second_factor(client, demo, settings):
+    response = client.post("/admin/login/", {"username": "admin", "password": settings.DEMO_PASSWORD})
 
-    assert client.get("/admin/").status_code == 200
+    assert response.status_code == 302
+    assert client.get("/admin/")["Location"].startswith("/admin/two-factor/")

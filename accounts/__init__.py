@@ -1,0 +1,1 @@
+"""Staff accounts: the second factor required for the back office, backup codes, session limits."""
