@@ -13,6 +13,8 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from workflow import audit
+
 from .models import BackupCodeDevice
 
 
@@ -43,6 +45,7 @@ def two_factor(request):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
+            audit.record("auth.second_factor_enrolled", user=user)
             return TemplateResponse(
                 request, "accounts/backup_codes.html", {"codes": _new_backup_codes(user), "next": _next(request)}
             )
@@ -66,6 +69,7 @@ def verify(request):
     status = 200
     if request.method == "POST":
         device = match_token(request.user, request.POST.get("token", "").strip())
+        audit.record("auth.second_factor" if device is not None else "auth.second_factor_failed", user=request.user)
         if device is not None:
             otp_login(request, device)
             if isinstance(device, BackupCodeDevice):

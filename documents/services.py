@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from workflow import access
+from workflow import access, audit
 
 from . import content, crypto
 from .exceptions import DocumentNotFound
@@ -19,6 +19,21 @@ READ_CHUNK = content.MAX_BYTES + 1
 def _safe_name(name: str) -> str:
     name = re.sub(r"[^\w.\- ]", "_", (name or "document").split("/")[-1].split("\\")[-1])[:150].strip()
     return name or "document"
+
+
+def _access(document, action: str, *, user=None, applicant_email: str | None = None, system: bool = False) -> None:
+    """Every opening of a private document: in its own access log and in the audit trail."""
+    DocumentAccess.objects.create(document=document, action=action, user=user, by_applicant=user is None and not system)
+    audit.record(
+        f"document.{action}",
+        user=user,
+        actor=""
+        if user is not None
+        else ("system" if system else f"applicant:{applicant_email or document.application.email}"),
+        obj=document,
+        application_id=document.application_id,
+        data={"kind": document.kind},
+    )
 
 
 def document_upload(*, application, kind: str, uploaded_file, by=None) -> SupportingDocument:
@@ -40,9 +55,7 @@ def document_upload(*, application, kind: str, uploaded_file, by=None) -> Suppor
         )
         document.blob.save("document.bin", ContentFile(crypto.encrypt(checked.content)), save=False)
         document.save()
-        DocumentAccess.objects.create(
-            document=document, action=DocumentAccess.Action.UPLOADED, user=by, by_applicant=by is None
-        )
+        _access(document, DocumentAccess.Action.UPLOADED, user=by)
     return document
 
 
@@ -56,11 +69,11 @@ def document_read(*, document: SupportingDocument, user=None, applicant_email: s
         raise DocumentNotFound()
     with document.blob.open("rb") as handle:
         data = crypto.decrypt(handle.read())
-    DocumentAccess.objects.create(
-        document=document,
-        action=DocumentAccess.Action.DOWNLOADED,
+    _access(
+        document,
+        DocumentAccess.Action.DOWNLOADED,
         user=user if user is not None and user.is_authenticated else None,
-        by_applicant=user is None or not user.is_authenticated,
+        applicant_email=applicant_email,
     )
     return data
 
@@ -75,7 +88,7 @@ def document_verify(*, document: SupportingDocument, by) -> SupportingDocument:
             document.verified_at = timezone.now()
             document.verified_by = by
             document.save(update_fields=["verified_at", "verified_by"])
-            DocumentAccess.objects.create(document=document, action=DocumentAccess.Action.VERIFIED, user=by)
+            _access(document, DocumentAccess.Action.VERIFIED, user=by)
     return document
 
 
@@ -93,7 +106,7 @@ def documents_reencrypt() -> int:
             old_name = locked.blob.name
             locked.blob.save("document.bin", ContentFile(fresh), save=False)
             locked.save(update_fields=["blob"])
-            DocumentAccess.objects.create(document=locked, action=DocumentAccess.Action.REENCRYPTED)
+            _access(locked, DocumentAccess.Action.REENCRYPTED, system=True)
             transaction.on_commit(lambda name=old_name, storage=locked.blob.storage: storage.delete(name))
         count += 1
     return count

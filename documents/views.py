@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from workflow import audit
 from workflow.applicant_views import SESSION_KEY
 from workflow.applicant_views import space as applicant_space
 from workflow.applicants import application_export, applications_of
@@ -141,6 +142,9 @@ def applicant_export(request, application_pk):
     application = applications_of(email).filter(pk=application_pk).first() if email else None
     if application is None:
         raise Http404
+    audit.record(
+        "applicant.export", actor=f"applicant:{application.email}", obj=application, application_id=application.pk
+    )
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
         bundle.writestr("application.json", json.dumps(application_export(application), ensure_ascii=False, indent=2))

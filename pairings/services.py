@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
-from workflow import access
+from workflow import access, audit
 from workflow.enums import ApplicationKind, ApplicationState
 from workflow.exceptions import ActionNotPermitted, ReasonRequired, StaleState, TransitionRefused, WorkflowError
 from workflow.models import Application
@@ -53,6 +53,14 @@ def _log(pairing, *, action, from_state, by=None, party="", comment=""):
         user=by,
         party=party,
         comment=comment,
+    )
+    audit.record(
+        action,
+        user=by,
+        actor="" if by is not None else (f"applicant:{party}" if party else "system"),
+        obj=pairing,
+        pairing_id=pairing.pk,
+        data={"from": from_state, "to": pairing.state, "host": pairing.host_id, "guest": pairing.guest_id},
     )
     if action in SUBJECTS:
         from .tasks import queue_pairing_notification

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from . import audit
 from .applicants import (
     applicant_link_use,
     applicant_sign_in_request,
@@ -111,6 +112,9 @@ def withdraw(request, pk):
 
 def export(request, pk):
     application = _own_application(request, pk)
+    audit.record(
+        "applicant.export", actor=f"applicant:{application.email}", obj=application, application_id=application.pk
+    )
     response = HttpResponse(
         json.dumps(application_export(application), ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",

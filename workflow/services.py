@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
-from . import access
+from . import access, audit
 from .enums import ApplicationState
 from .exceptions import (
     ActionNotPermitted,
@@ -58,6 +58,14 @@ def _record_and_notify(*, application: Application, action: str, dotted: str, fr
         to_state=application.state,
         user=by,
         comment=comment,
+    )
+    audit.record(
+        dotted,
+        user=by,
+        actor="" if by is not None else f"applicant:{application.email}",
+        obj=application,
+        application_id=application.pk,
+        data={"from": from_state, "to": application.state},
     )
     if application.state != ApplicationState.ARCHIVED:
         from .tasks import queue_applicant_notification

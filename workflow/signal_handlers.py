@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from . import audit
 from .models import StaffMembership
 
 
@@ -18,12 +19,22 @@ def role_group(role: str) -> Group:
 
 
 @receiver(post_save, sender=StaffMembership)
-def join_role_group(sender, instance, raw=False, **kwargs):
+def join_role_group(sender, instance, raw=False, created=False, **kwargs):
     if not raw:
+        audit.record(
+            "permissions.role_granted" if created else "permissions.role_changed",
+            obj=instance.user,
+            data={"role": instance.role, "organisation": instance.organisation_id},
+        )
         instance.user.groups.add(role_group(instance.role))
 
 
 @receiver(post_delete, sender=StaffMembership)
 def leave_role_group(sender, instance, **kwargs):
+    audit.record(
+        "permissions.role_removed",
+        obj=instance.user,
+        data={"role": instance.role, "organisation": instance.organisation_id},
+    )
     if not StaffMembership.objects.filter(user_id=instance.user_id, role=instance.role).exists():
         instance.user.groups.remove(role_group(instance.role))

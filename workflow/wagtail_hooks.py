@@ -1,8 +1,9 @@
 """Back office of the programme's organisation: countries, territories, organisations."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
@@ -190,3 +191,22 @@ def contact_messages_for_programme_staff_only(user, editable_forms):
     if user.is_superuser or application_permission_policy.user_has_permission(user, "view"):
         return editable_forms
     return editable_forms.none()
+
+
+@hooks.register("register_admin_urls")
+def register_audit_urls():
+    from .audit_views import audit_trail
+
+    return [path("audit/", audit_trail, name="audit_trail")]
+
+
+class AuditMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .audit_views import may_read_audit
+
+        return may_read_audit(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_audit_menu_item():
+    return AuditMenuItem(_("Audit trail"), reverse("audit_trail"), icon_name="history", order=900)

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from pairings.enums import PairingState
 from pairings.models import Pairing
-from workflow import access
+from workflow import access, audit
 
 from .. import crypto, signing
 from ..enums import ConventionState, SigningParty
@@ -43,6 +43,27 @@ TRANSITIONS = {
 
 class NoTemplate(DocumentError):
     default_message = gettext_lazy("No convention template exists for this country yet.")
+
+
+def _step(convention: Convention, **fields) -> ConventionStep:
+    """One step of the file, in its audit sheet and in the audit trail."""
+    step = ConventionStep.objects.create(convention=convention, **fields)
+    user = fields.get("user")
+    audit.record(
+        f"convention.{fields['action']}",
+        user=user,
+        actor=""
+        if user is not None
+        else (f"applicant:{fields.get('applicant_email')}" if fields.get("applicant_email") else "system"),
+        obj=convention,
+        pairing_id=convention.pairing_id,
+        data={
+            "party": fields.get("party", ""),
+            "sha256": fields.get("sha256_after", ""),
+            "certificate": fields["certificate"].fingerprint if fields.get("certificate") else "",
+        },
+    )
+    return step
 
 
 def _template_for(country, language: str) -> ConventionTemplate:
@@ -99,7 +120,7 @@ def convention_render(*, pairing_id: int) -> Convention:
         name, digest = _store(current, pdf)
         current.render(pdf_name=name, sha256=digest)
         current.save()
-        ConventionStep.objects.create(convention=current, action="rendered", sha256_after=digest, pdf_name=name)
+        _step(current, action="rendered", sha256_after=digest, pdf_name=name)
         return current
 
 
@@ -232,8 +253,8 @@ def convention_sign(*, convention_id: int, party: str, code: str, user=None, app
         name, digest = _store(convention, signed)
         getattr(convention, TRANSITIONS[party])(pdf_name=name, sha256=digest)
         convention.save()
-        ConventionStep.objects.create(
-            convention=convention,
+        _step(
+            convention,
             action="signed",
             party=party,
             signer_name=certificate.subject_name,
@@ -260,8 +281,8 @@ def _seal_and_activate(convention: Convention, signed: bytes, *, by) -> None:
     name, digest = _store(convention, sealed)
     convention.seal(pdf_name=name, sha256=digest)
     convention.save()
-    ConventionStep.objects.create(
-        convention=convention,
+    _step(
+        convention,
         action="sealed",
         sha256_before=signing.sha256(signed),
         sha256_after=digest,
@@ -293,8 +314,8 @@ def convention_refuse(*, convention_id: int, party: str, reason: str, user=None,
             raise NotYourTurn()
         convention.refuse(party=party, reason=reason)
         convention.save()
-        ConventionStep.objects.create(
-            convention=convention,
+        _step(
+            convention,
             action="refused",
             party=party,
             user=user,

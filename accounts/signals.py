@@ -1,0 +1,67 @@
+"""Sign-ins, sign-outs, failures and changes of rights go to the audit trail."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import m2m_changed, pre_save
+from django.dispatch import receiver
+
+from workflow import audit
+
+User = get_user_model()
+WATCHED_FLAGS = ("is_superuser", "is_staff", "is_active")
+
+
+def _address(request) -> str:
+    return (request.META.get("REMOTE_ADDR", "") if request is not None else "")[:45]
+
+
+@receiver(user_logged_in)
+def signed_in(sender, request, user, **kwargs):
+    audit.record("auth.login", user=user, obj=user, data={"address": _address(request)})
+
+
+@receiver(user_logged_out)
+def signed_out(sender, request, user, **kwargs):
+    if user is not None:
+        audit.record("auth.logout", user=user, obj=user)
+
+
+@receiver(user_login_failed)
+def sign_in_failed(sender, credentials, request=None, **kwargs):
+    audit.record(
+        "auth.login_failed", actor=str(credentials.get("username", ""))[:150], data={"address": _address(request)}
+    )
+
+
+@receiver(pre_save, sender=User)
+def flags_changed(sender, instance, raw=False, **kwargs):
+    if raw or instance.pk is None:
+        return
+    before = sender.objects.filter(pk=instance.pk).values(*WATCHED_FLAGS).first()
+    changed = {
+        flag: getattr(instance, flag) for flag in WATCHED_FLAGS if before and before[flag] != getattr(instance, flag)
+    }
+    if changed:
+        audit.record("permissions.user_flags", obj=instance, data=changed)
+
+
+@receiver(m2m_changed, sender=User.groups.through)
+def groups_changed(sender, instance, action, pk_set, reverse, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        audit.record(
+            f"permissions.groups_{action.removeprefix('post_')}",
+            obj=instance,
+            data={"reverse": reverse, "ids": sorted(pk_set or [])},
+        )
+
+
+@receiver(m2m_changed, sender=User.user_permissions.through)
+@receiver(m2m_changed, sender=Group.permissions.through)
+def permissions_changed(sender, instance, action, pk_set, reverse, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        audit.record(
+            f"permissions.permissions_{action.removeprefix('post_')}",
+            obj=instance,
+            data={"reverse": reverse, "ids": sorted(pk_set or [])},
+        )
