@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from accounts.throttle import refused, too_many
 from workflow.applicants import (
     IDENTITY_FIELDS,
     applicant_link_send,
@@ -40,6 +41,8 @@ def _draft(page, request) -> Application | None:
 
 
 def step(page, request, number: int):
+    if too_many(request, "application-form"):
+        return refused(request)
     country = page.country()
     steps = STEPS[page.kind]
     if country is None or not 1 <= number <= len(steps):

@@ -369,6 +369,13 @@ class ContactPage(PublicPageMixin, AbstractEmailForm):
     class Meta:
         verbose_name = _("contact page")
 
+    def serve(self, request, *args, **kwargs):
+        from accounts.throttle import refused, too_many
+
+        if too_many(request, "contact-form"):
+            return refused(request)
+        return super().serve(request, *args, **kwargs)
+
 
 class ApplicationFormPage(RoutablePageMixin, BasePage):
     """The public form through which seniors or young people apply, step by step.

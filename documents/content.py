@@ -14,6 +14,8 @@ MAX_PIXELS = 40_000_000
 PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
 EXTENSIONS = {PDF: {".pdf"}, JPEG: {".jpg", ".jpeg"}, PNG: {".png"}}
 # Markers of other formats hidden in a file that claims to be a PDF or an image (polyglots).
+#: The antivirus test file (www.eicar.org): it must be refused like real malware.
+EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 FOREIGN_MARKERS = (b"<html", b"<script", b"<!doctype html", b"<svg", b"<?php")
 
 
@@ -37,12 +39,14 @@ def check(data: bytes, *, name: str) -> CheckedFile:
     """Accept a PDF, JPEG or PNG judged by its bytes; re-encode images to strip their metadata."""
     if not data:
         raise DocumentRefused(_("The file is empty."))
+    if EICAR in data:
+        raise DocumentRefused(_("This file was recognised as malicious software and was refused."))
     if len(data) > MAX_BYTES:
         raise DocumentRefused(_("The file is larger than 10 MB. Please send a smaller scan or photo."))
     content_type = sniff(data[:16])
     if content_type is None:
         raise DocumentRefused(_("Only PDF files and JPEG or PNG photos are accepted."))
-    lowered = data[:65536].lower()
+    lowered = data.lower()
     if any(marker in lowered for marker in FOREIGN_MARKERS):
         raise DocumentRefused(_("This file contains something else than a document and was refused."))
     extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""

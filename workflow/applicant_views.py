@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.throttle import refused, too_many
+
 from . import audit
 from .applicants import (
     applicant_link_use,
@@ -55,6 +57,8 @@ def _link_url(request, token: str) -> str:
 def space(request):
     email = _signed_in_email(request)
     if email is None:
+        if too_many(request, "sign-in-link"):
+            return refused(request)
         form = SignInForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             applicant_sign_in_request(email=form.cleaned_data["email"], build_url=lambda t: _link_url(request, t))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from accounts.throttle import refused, too_many
 from workflow.applicant_views import SESSION_KEY
 from workflow.exceptions import WorkflowError
 from workflow.models import Application
@@ -49,6 +50,8 @@ def _report(pdf: bytes):
 
 def verify_upload(request):
     """Anyone uploads a convention and reads, per signature, who signed, when, and whether it holds."""
+    if too_many(request, "verify-upload"):
+        return refused(request)
     report, status = None, 200
     if request.method == "POST":
         form = VerifyForm(request.POST, request.FILES)
@@ -107,6 +110,8 @@ def applicant_convention(request, pk):
         step = request.POST.get("step")
         try:
             if step == "code":
+                if too_many(request, "signing-code"):
+                    return refused(request)
                 signing_code_send(convention_id=convention.pk, application=application)
                 messages.success(request, _("We have emailed you a code. It is valid for ten minutes."))
             elif step == "sign":

@@ -90,7 +90,13 @@ def test_photos_are_re_encoded_without_their_metadata(application):
 @pytest.mark.parametrize(
     ("data", "name", "why"),
     [
-        (EICAR, "eicar.com", "Only PDF"),
+        (EICAR, "eicar.com", "malicious"),
+        (PDF.replace(b"%%EOF", EICAR + b"\n%%EOF"), "eicar-inside.pdf", "malicious"),
+        (
+            PDF.replace(b"trailer", b"0" * 100_000 + b"<script>alert(1)</script>\ntrailer"),
+            "deep-polyglot.pdf",
+            "something else",
+        ),
         (PDF.replace(b"trailer", b"<html><script>alert(1)</script></html>\ntrailer"), "polyglot.pdf", "something else"),
         (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "scan.pdf", "name does not match"),
         (b"%PDF-1.4\n" + b"0" * (content.MAX_BYTES + 10), "big.pdf", "larger than 10 MB"),
@@ -98,7 +104,17 @@ def test_photos_are_re_encoded_without_their_metadata(application):
         (b"\xff\xd8\xff\xe0" + b"garbage" * 50, "photo.jpg", "cannot be read"),
         (b"%PDF-1.4\n1 0 obj<<>>endobj\n", "cut.pdf", "damaged"),
     ],
-    ids=["eicar", "pdf-html-polyglot", "extension-mismatch", "oversized", "empty", "broken-image", "truncated-pdf"],
+    ids=[
+        "eicar",
+        "eicar-inside-a-pdf",
+        "polyglot-past-64-kb",
+        "pdf-html-polyglot",
+        "extension-mismatch",
+        "oversized",
+        "empty",
+        "broken-image",
+        "truncated-pdf",
+    ],
 )
 def test_hostile_or_broken_files_are_refused_with_a_clear_message(application, data, name, why):
     with pytest.raises(DocumentRefused) as refused:

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "csp",
     "storages",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "config.middleware.ServiceUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms_pages.cache.PageCacheMiddleware",
@@ -339,3 +341,26 @@ PKI_PKCS11_TOKEN = env_str("PKI_PKCS11_TOKEN", "weshare")
 PKI_PKCS11_PIN = env_str("PKI_PKCS11_PIN", "")
 # Base address of the public site, for the CRL and the QR code of the conventions.
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
+
+# Content-Security-Policy on the public site: our own scripts, styles and frames only, no inline
+# code. Wagtail's admin (which relies on inline code) is left out and keeps its own protections.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"] + env_list("CSP_IMG_SOURCES"),
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+for _media_host in filter(None, [globals().get("AWS_S3_CUSTOM_DOMAIN"), globals().get("AWS_S3_ENDPOINT_URL")]):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        _media_host if "://" in _media_host else f"https://{_media_host}"
+    )

@@ -43,3 +43,5 @@ DOCUMENTS_ENCRYPTION_KEYS = DOCUMENTS_ENCRYPTION_KEYS or ["dGVzdC1vbmx5LWRvY3VtZ
 # A fixed, public passphrase for test only; production sets PKI_KEY_PASSPHRASE.
 PKI_KEY_PASSPHRASE = PKI_KEY_PASSPHRASE or "test-only-pki-passphrase-not-secret-000"  # noqa: F405
 PUBLIC_BASE_URL = "http://testserver"
+# Many tests post from one address within a minute; the rate-limit tests switch this back on.
+RATELIMIT_ENABLE = False

@@ -1,0 +1,30 @@
+"""Rate limits on the public forms, the email-link requests and the verification upload.
+
+Counted per client address in the shared cache (Redis in production, django-ratelimit's
+counters); when the cache is down the limits are not enforced rather than the site failing.
+"""
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django_ratelimit.core import is_ratelimited
+
+RATES = {
+    "application-form": "30/m",
+    "contact-form": "5/m",
+    "sign-in-link": "5/10m",
+    "signing-code": "5/10m",
+    "verify-upload": "20/m",
+}
+
+
+def too_many(request, group: str) -> bool:
+    """Counts this POST against the group's rate; True once the client is over it."""
+    if request.method != "POST" or not getattr(settings, "RATELIMIT_ENABLE", True):
+        return False
+    return is_ratelimited(request, group=group, key="ip", rate=RATES[group], method="POST", increment=True)
+
+
+def refused(request):
+    response = TemplateResponse(request, "accounts/too_many_requests.html", status=429)
+    response["Retry-After"] = "600"
+    return response
