@@ -29,3 +29,11 @@ def timestamp_audit_head() -> str:
         hash=head.hash, defaults={"event_id": head.event_id, "token": token.dump()}
     )
     return "stamped" if created else "already stamped"
+
+
+def purge_expired_files() -> int:
+    """Daily: closed files past their retention are anonymised, their documents destroyed (idempotent:
+    an anonymised file is never selected again)."""
+    from .privacy import purge_expired_files as purge
+
+    return len(purge())

@@ -34,6 +34,59 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def consent_record(application: Application) -> None:
+    """Keep the exact text and version of the privacy notice the applicant agreed to."""
+    from .forms import IdentityForm
+    from .models import ConsentRecord
+
+    with translation.override(application.language):
+        text = str(IdentityForm.base_fields["consent"].label)
+    ConsentRecord.objects.create(application=application, notice_version=settings.PRIVACY_NOTICE_VERSION, text=text)
+
+
+def application_anonymise(*, application_id: int, reason: str) -> Application:
+    """Replace everything that identifies the applicant; the file's states and dates stay for statistics.
+
+    Supporting documents are destroyed by the documents app (which calls this); signed
+    conventions are kept there, as the law requires.
+    """
+    from datetime import date
+
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application_id)
+        if application.anonymised_at is not None:
+            return application
+        application.first_name = "—"
+        application.last_name = f"#{application.pk}"
+        application.email = f"anonymised-{application.pk}@invalid.example"
+        application.phone = ""
+        application.birth_date = date(application.birth_date.year, 1, 1)
+        kept = {k: v for k, v in application.answers.items() if k in ANONYMOUS_ANSWERS}
+        application.answers = kept
+        application.status_reason = ""
+        application.form_key = None
+        application.anonymised_at = timezone.now()
+        application.save()
+        application.consents.all().delete()
+        ApplicantLink.objects.filter(application=application).delete()
+        from . import audit
+
+        audit.record("application.anonymised", obj=application, application_id=application.pk, data={"reason": reason})
+        return application
+
+
+#: Answers that say nothing about who the person is, kept for the programme's statistics.
+ANONYMOUS_ANSWERS = {
+    "programme",
+    "languages",
+    "evenings_per_week",
+    "housing_status",
+    "furnished",
+    "budget",
+    "contribution",
+}
+
+
 def application_start(
     *, form_key: UUID, kind: str, country: Country, territory: Territory, identity: dict
 ) -> Application:
@@ -44,15 +97,17 @@ def application_start(
     if existing is None:
         try:
             with transaction.atomic():
-                return Application.objects.create(
+                application = Application.objects.create(
                     form_key=form_key,
                     kind=kind,
                     country=country,
                     territory=territory,
                     consented_at=timezone.now(),
-                    answers=extra,
+                    answers={k: v for k, v in extra.items() if k != "consent"},
                     **fields,
                 )
+                consent_record(application)
+                return application
         except IntegrityError:
             existing = Application.objects.get(form_key=form_key)
     return application_save_answers(application_id=existing.pk, answers=extra, identity=fields, territory=territory)
@@ -173,6 +228,10 @@ def application_export(application: Application) -> dict:
             "created_at": application.created_at.isoformat(),
             "submitted_at": application.submitted_at.isoformat() if application.submitted_at else None,
             "consented_at": application.consented_at.isoformat() if application.consented_at else None,
+            "consents": [
+                {"notice_version": c.notice_version, "text": c.text, "given_at": c.given_at.isoformat()}
+                for c in application.consents.all()
+            ],
             "email_confirmed_at": application.email_confirmed_at.isoformat()
             if application.email_confirmed_at
             else None,

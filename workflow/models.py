@@ -80,6 +80,14 @@ class Country(models.Model):
     notice_period_days = models.PositiveSmallIntegerField(
         _("notice period (days)"), default=30, help_text=_("Notice either party gives to end a convention early.")
     )
+    retention_days = models.PositiveIntegerField(
+        _("retention of closed files (days)"),
+        default=730,
+        help_text=_(
+            "After this time, rejected, withdrawn and archived files are anonymised and their documents "
+            "destroyed (signed conventions are kept, as the law requires)."
+        ),
+    )
     trial_period_days = models.PositiveSmallIntegerField(
         _("trial period (days)"),
         default=30,
@@ -355,6 +363,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
     email_confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
     consented_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     erasure_requested_at = models.DateTimeField(_("erasure requested"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
     rules_snapshot = models.JSONField(
         _("rules when sent"),
         default=dict,
@@ -715,3 +724,20 @@ class AuditAnchor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d} — #{self.event_id}"
+
+
+class ConsentRecord(models.Model):
+    """The applicant agreed to this version of the privacy notice, at this time. Never edited."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="consents")
+    notice_version = models.CharField(_("version of the privacy notice"), max_length=40)
+    text = models.TextField(_("text agreed to"))
+    given_at = models.DateTimeField(_("given"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["given_at"]
+
+    def __str__(self) -> str:
+        return f"{self.notice_version} — {self.given_at:%Y-%m-%d}"

@@ -39,6 +39,7 @@ class CountryViewSet(SnippetViewSet):
                 FieldRowPanel(
                     [FieldPanel("notice_period_days"), FieldPanel("minimum_stay_days"), FieldPanel("trial_period_days")]
                 ),
+                FieldPanel("retention_days"),
             ],
             heading=_("Legal rules"),
         ),

@@ -35,6 +35,7 @@ def country_form(**overrides):
         "weight_interests": "1",
         "weight_practise": "1",
         "max_distance_km": "20",
+        "retention_days": "730",
     }
     data.update(overrides)
     return data

@@ -364,3 +364,6 @@ for _media_host in filter(None, [globals().get("AWS_S3_CUSTOM_DOMAIN"), globals(
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
         _media_host if "://" in _media_host else f"https://{_media_host}"
     )
+
+# Version of the privacy notice applicants agree to (kept with each consent).
+PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-11")
