@@ -104,4 +104,3 @@ def application_erase(*, application_id: int, by) -> Application:
             "application.erased", user=by, obj=application, application_id=application.pk, data={"documents": destroyed}
         )
         return application_anonymise(application_id=application.pk, reason="erasure requested")
-

@@ -10,6 +10,7 @@ import zipfile
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -17,12 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from workflow import audit
+from workflow import access, audit
 from workflow.applicant_views import SESSION_KEY
 from workflow.applicant_views import space as applicant_space
 from workflow.applicants import application_export, applications_of
 from workflow.enums import CAN_BE_WITHDRAWN_STATES, DocumentKind
-from workflow.models import Application
 
 from .content import EXTENSIONS
 from .exceptions import DocumentError, DocumentNotFound
@@ -113,7 +113,9 @@ class StaffUploadForm(forms.Form):
 @require_POST
 def staff_upload(request, application_pk):
     """An advisor adds a document to a file (a home-visit photo, a document brought in person)."""
-    application = get_object_or_404(Application, pk=application_pk)
+    application = get_object_or_404(access.applications_visible_to(request.user), pk=application_pk)
+    if not access.may_vet(request.user, application):
+        raise PermissionDenied
     form = StaffUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         for errors in form.errors.values():

@@ -1,5 +1,8 @@
 """Back office of the programme's organisation: countries, territories, organisations."""
 
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import (
@@ -105,8 +109,29 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
     menu_order = 300
 
 
+def _administrators_only(view):
+    """Who holds which role is shown to those who may change the roles, not to every staff member."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.has_perm("workflow.change_staffmembership"):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+class StaffMembershipChooserViewSet(SnippetChooserViewSet):
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = _administrators_only(pattern.callback)
+        return patterns
+
+
 class StaffMembershipViewSet(SnippetViewSet):
     model = StaffMembership
+    chooser_viewset_class = StaffMembershipChooserViewSet
     icon = "user"
     menu_label = _("Staff roles")
     list_display = ["user", "role", "organisation"]

@@ -1,0 +1,279 @@
+"""The permission matrix, built from the URL resolver: every address of the project's own apps, walked
+with every role. A new address that is missing here fails the suite; another territory's object
+answers 404 (its existence does not leak), a missing permission 403, an anonymous visitor of the
+back office is sent to the sign-in page (302)."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import URLResolver, get_resolver, reverse
+from django.utils import translation
+
+from tests.workflow.factories import (
+    ApplicationFactory,
+    OrganisationFactory,
+    StaffMembershipFactory,
+    TerritoryFactory,
+    association_covering,
+    set_state,
+)
+
+APPS = ("accounts", "cms_pages", "workflow", "pairings", "documents", "translations", "config")
+ROLES = ["anonymous", "applicant", "staff_a", "staff_b", "pension_office", "national", "editor"]
+
+
+def project_addresses() -> set[str]:
+    """Names of the addresses served by the project's own views or viewsets of its own models."""
+    found = set()
+
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, ":".join(filter(None, [namespace, pattern.namespace])) or None)
+                continue
+            view = getattr(pattern.callback, "view_class", pattern.callback)
+            module = (getattr(view, "__module__", "") or "").split(".")[0]
+            ours = module in APPS or any((namespace or "").startswith(p) for p in ("pairings_", "workflow_"))
+            ours = ours or any(f"_{app}_" in (namespace or "") for app in APPS)
+            if ours and pattern.name:
+                found.add(":".join(filter(None, [namespace, pattern.name])))
+
+    walk(get_resolver().url_patterns)
+    return found
+
+
+# Rows of expected statuses, in the order of ROLES.
+PUBLIC = (200,) * 7
+ADMIN_ALL_STAFF = (302, 302, 200, 200, 200, 200, 200)
+ADMIN_FILES = (302, 302, 200, 200, 200, 200, 403)  # staff who see files (editors see none)
+OWN_FILE = (302, 302, 200, 404, 200, 200, 403)  # a file, pairing or convention of territory A
+OWN_FILE_NOT_FOUND = (302, 302, 200, 404, 200, 200, 404)  # editors see no file: not found
+SUPERUSER_ONLY = (302, 302, 403, 403, 403, 403, 403)
+APPLICANT_OWN = (404, 200, 404, 404, 404, 404, 404)  # the applicant's own space, by session
+NOBODY = (404,) * 7
+
+MATRIX = {
+    # Public site and machine addresses
+    "health": PUBLIC,
+    "robots_txt": PUBLIC,
+    "search": PUBLIC,
+    "pki_crl": PUBLIC,
+    "convention_verify": PUBLIC,
+    "convention_verify_token": PUBLIC,
+    "applicant_space": PUBLIC,
+    "applicant_sign_out": (302,) * 7,
+    "applicant_link": (400,) * 7,  # an unknown link: a clear page for everyone
+    # The applicant's own file, pairing, documents and convention
+    "applicant_pairing": APPLICANT_OWN,
+    "applicant_convention": APPLICANT_OWN,
+    "applicant_convention_pdf": APPLICANT_OWN,
+    "applicant_document": APPLICANT_OWN,
+    "applicant_document_upload": (404, 400, 404, 404, 404, 404, 404),  # no file sent: a clear refusal
+    "applicant_data_export": APPLICANT_OWN,
+    "applicant_export": APPLICANT_OWN,
+    "applicant_withdraw": (404, 302, 404, 404, 404, 404, 404),
+    "applicant_erasure": (404, 302, 404, 404, 404, 404, 404),
+    # Second factor and audit
+    "two_factor": ADMIN_ALL_STAFF,
+    "two_factor_verify": ADMIN_ALL_STAFF,
+    "two_factor_backup_codes": ADMIN_ALL_STAFF,
+    "audit_trail": (302, 302, 403, 403, 403, 200, 403),
+    # Files
+    "workflow_application:index": ADMIN_FILES,
+    "workflow_application:index_results": ADMIN_FILES,
+    "workflow_application:inspect": OWN_FILE,
+    "workflow_application:act": (302, 302, 302, 404, 403, 403, 403),
+    "workflow_application:note": (302, 302, 302, 404, 403, 403, 403),
+    "workflow_application:tick": (302, 302, 409, 404, 403, 403, 403),  # an unknown item: refused with a message
+    "workflow_application:add": SUPERUSER_ONLY,
+    "workflow_application:edit": SUPERUSER_ONLY,
+    "workflow_application:copy": SUPERUSER_ONLY,
+    "workflow_application:delete": SUPERUSER_ONLY,
+    "workflow_application:history": SUPERUSER_ONLY,
+    "workflow_application:history_results": SUPERUSER_ONLY,
+    "workflow_application:usage": SUPERUSER_ONLY,
+    # Private documents
+    "private_document": OWN_FILE_NOT_FOUND,
+    "private_document_verify": (302, 302, 302, 404, 404, 404, 404),
+    "private_document_upload": (302, 302, 302, 404, 403, 403, 404),
+    # Pairings
+    "pairings_pairing:index": ADMIN_FILES,
+    "pairings_pairing:index_results": ADMIN_FILES,
+    "pairings_pairing:inspect": OWN_FILE,
+    "pairings_pairing:suggestions": (302, 302, 200, 404, 200, 200, 403),
+    "pairings_pairing:proposal": (302, 302, 200, 200, 403, 403, 403),
+    "pairings_pairing:proposal_for": (302, 302, 200, 404, 403, 403, 403),
+    "pairings_pairing:add": SUPERUSER_ONLY,
+    "pairings_pairing:edit": SUPERUSER_ONLY,
+    "pairings_pairing:copy": SUPERUSER_ONLY,
+    "pairings_pairing:delete": SUPERUSER_ONLY,
+    "pairings_pairing:history": SUPERUSER_ONLY,
+    "pairings_pairing:history_results": SUPERUSER_ONLY,
+    "pairings_pairing:usage": SUPERUSER_ONLY,
+    # Conventions
+    "convention_admin": OWN_FILE_NOT_FOUND,
+    "convention_admin_pdf": OWN_FILE_NOT_FOUND,
+    "convention_audit_sheet": OWN_FILE_NOT_FOUND,
+}
+# The programme's settings (countries, territories, organisations, roles, rules, convention
+# templates) are kept by the platform's administrators only.
+for _model in (
+    "workflow_country",
+    "workflow_territory",
+    "workflow_organisation",
+    "workflow_staffmembership",
+    "workflow_applicationrules",
+    "documents_conventiontemplate",
+):
+    for _view in ("list", "list_results", "add", "edit", "copy", "delete", "history", "history_results", "usage"):
+        MATRIX[f"wagtailsnippets_{_model}:{_view}"] = SUPERUSER_ONLY
+    # Choosers list the programme's reference data to every staff member (forms need them);
+    # creating from a chooser needs the right to add. Who holds which role stays with the administrators.
+    for _view in ("choose", "choose_results", "chosen", "chosen_multiple"):
+        MATRIX[f"wagtailsnippetchoosers_{_model}:{_view}"] = (
+            SUPERUSER_ONLY if _model == "workflow_staffmembership" else ADMIN_ALL_STAFF
+        )
+    MATRIX[f"wagtailsnippetchoosers_{_model}:create"] = SUPERUSER_ONLY
+
+POSTED = {
+    "applicant_link",
+    "applicant_sign_out",
+    "applicant_document_upload",
+    "private_document_upload",
+    "applicant_withdraw",
+    "applicant_erasure",
+    "workflow_application:act",
+    "workflow_application:note",
+    "workflow_application:tick",
+    "private_document_verify",
+}
+
+# What a legitimate request would send: a permitted role succeeds, a missing right answers 403.
+POST_DATA = {
+    "workflow_application:act": {"action": "archive", "comment": "Dossier clos.", "expected_state": "approved"},
+    "workflow_application:note": {"text": "Entretien fait."},
+}
+
+
+def test_every_address_of_the_project_is_in_the_matrix():
+    assert project_addresses() == set(MATRIX)
+
+
+@pytest.fixture
+def world(demo):
+    from documents.conventions.services import convention_render
+    from documents.services import document_upload
+    from pairings.services import pairing_act, pairing_answer, pairing_propose
+    from tests.documents.conftest import make_template
+
+    office = OrganisationFactory(pension_office=True)
+    country = office.country
+    region = TerritoryFactory(country=country, pension_office=office)
+    territory_a = TerritoryFactory(department=True, country=country, parent=region)
+    territory_b = TerritoryFactory(department=True, country=country, parent=region)
+    staff_a = StaffMembershipFactory(organisation=association_covering(territory_a)).user
+    answers = {"languages": ["fr"], "contribution": "50", "budget": "100", "pets_ok": True}
+    host = set_state(ApplicationFactory(territory=territory_a, country=country, host=True, answers=answers), "approved")
+    guest = set_state(ApplicationFactory(territory=territory_a, country=country, answers=answers), "approved")
+    make_template(country, "fr").save()
+    from workflow.models import ApplicationRules
+
+    ApplicationRules.objects.get_or_create(country=country, kind="host")
+    pairing = pairing_propose(host=host, guest=guest, by=staff_a, score=70.0)
+    for party in ("host", "guest"):
+        pairing_answer(pairing_id=pairing.pk, party=party, accept=True)
+    for action in ("schedule_meeting", "start_trial", "draft_convention"):
+        pairing_act(pairing_id=pairing.pk, action=action, by=staff_a)
+    convention = convention_render(pairing_id=pairing.pk)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    document = document_upload(application=host, kind="identity", uploaded_file=SimpleUploadedFile("id.pdf", pdf))
+    users = {
+        "anonymous": None,
+        "applicant": None,
+        "staff_a": staff_a,
+        "staff_b": StaffMembershipFactory(organisation=association_covering(territory_b)).user,
+        "pension_office": StaffMembershipFactory(organisation=office, role="pension_officer").user,
+        "national": StaffMembershipFactory(
+            organisation=OrganisationFactory(kind="national_body", country=country), role="national_officer"
+        ).user,
+        "editor": get_user_model().objects.get(username="editor.france"),
+    }
+    objects = {
+        "host": host,
+        "pairing": pairing,
+        "convention": convention,
+        "document": document,
+        "territory": territory_a,
+    }
+    return objects, users
+
+
+def address(name: str, o: dict) -> str:
+    host, pairing, convention, document = o["host"], o["pairing"], o["convention"], o["document"]
+    by_pk = {
+        "applicant_pairing": pairing.pk,
+        "applicant_convention": convention.pk,
+        "applicant_convention_pdf": convention.pk,
+        "applicant_document": document.pk,
+        "private_document": document.pk,
+        "private_document_verify": document.pk,
+        "convention_admin": convention.pk,
+        "convention_admin_pdf": convention.pk,
+        "convention_audit_sheet": convention.pk,
+    }
+    if name in by_pk:
+        return reverse(name, args=[by_pk[name]])
+    if name in {"applicant_document_upload", "applicant_data_export", "private_document_upload"}:
+        return reverse(name, args=[host.pk])
+    if name in {"applicant_export", "applicant_withdraw", "applicant_erasure"}:
+        return reverse(name, args=[host.pk])
+    if name == "applicant_link":
+        return reverse(name, args=["not-a-real-link"])
+    if name == "convention_verify_token":
+        return reverse(name, args=[convention.token])
+    if name == "pki_crl":
+        return reverse(name, args=["issuing"])
+    if name == "pairings_pairing:proposal_for":
+        return reverse(name, args=[o["territory"].pk])
+    if name == "pairings_pairing:suggestions":
+        return reverse(name, args=[host.pk])
+    if name.startswith("pairings_pairing:") and name.split(":")[1] in {
+        "inspect", "edit", "copy", "delete", "history", "history_results", "usage"
+    }:  # fmt: skip
+        return reverse(name, args=[pairing.pk])
+    if name.startswith("workflow_application:") and name.split(":")[1] not in {"index", "index_results", "add"}:
+        return reverse(name, args=[host.pk])
+    if name.startswith("wagtailsnippet"):
+        view = name.split(":")[1]
+        if view in {"edit", "copy", "delete", "history", "history_results", "usage", "chosen"}:
+            from django.apps import apps
+
+            label = name.split(":")[0].removeprefix("wagtailsnippets_").removeprefix("wagtailsnippetchoosers_")
+            instance = apps.get_model(*label.split("_", 1)).objects.first()
+            return reverse(name, args=[instance.pk if instance else 1])
+    return reverse(name)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_the_expected_answer_on_every_address(client, world, role):
+    objects, users = world
+    if users[role] is not None:
+        client.force_login(users[role])
+    if role == "applicant":
+        session = client.session
+        from workflow.applicant_views import SESSION_KEY
+
+        session[SESSION_KEY] = objects["host"].email
+        session.save()
+
+    found = {}
+    with translation.override("fr"):
+        # Signing out last: it ends the session the other requests rely on.
+        for name in sorted(MATRIX, key=lambda n: (n == "applicant_sign_out", n)):
+            url = address(name, objects)
+            response = client.post(url, POST_DATA.get(name, {})) if name in POSTED else client.get(url)
+            found[name] = response.status_code
+
+    expected = {name: statuses[ROLES.index(role)] for name, statuses in MATRIX.items()}
+    assert {n: s for n, s in found.items() if s != expected[n]} == {}
