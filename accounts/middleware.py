@@ -17,6 +17,7 @@ OPEN_BEFORE_SECOND_FACTOR = {
     "wagtailadmin_password_reset_confirm",
     "wagtailadmin_password_reset_complete",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",  # the icons the pages above fetch
     "two_factor",
     "two_factor_verify",
 }

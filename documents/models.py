@@ -321,6 +321,16 @@ class ConventionStep(models.Model):
     def __str__(self) -> str:
         return f"{self.convention} — {self.action}"
 
+    ACTION_LABELS = {
+        "rendered": _("rendered"),
+        "signed": _("signed"),
+        "sealed": _("sealed (document timestamp and validation data)"),
+        "refused": _("refused"),
+    }
+
+    def action_label(self) -> str:
+        return str(self.ACTION_LABELS.get(self.action, self.action))
+
 
 class Authority(models.Model):
     """One of the platform's authorities: root, issuing CA, timestamp authority (key encrypted)."""

@@ -43,9 +43,14 @@ class VerifyForm(forms.Form):
 
 def _report(pdf: bytes):
     try:
-        return verify(pdf, authority.validation_context)
+        report = verify(pdf, authority.validation_context)
     except PKINotInitialised:
         return None
+    # Certificates name roles in English; the page shows them in the visitor's language.
+    labels = {name: SigningParty(party).label for party, name in authority.ROLE_NAMES.items()}
+    for signature in report.signatures:
+        signature.role = str(labels.get(signature.role, signature.role))
+    return report
 
 
 def verify_upload(request):

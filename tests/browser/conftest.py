@@ -110,3 +110,51 @@ def site_server(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def _database_for_every_test():
     """Browser tests use the server's database, not the test process's."""
+
+
+#: The authenticator secrets of the demo staff, as shown when each enrolled on this server.
+_SECRETS: dict[tuple[str, str], str] = {}
+
+
+def totp_now(secret: str) -> str:
+    """The code an authenticator app shows for this base-32 secret."""
+    from base64 import b32decode
+
+    from django_otp.oath import totp
+
+    return f"{totp(b32decode(secret)):06d}"
+
+
+def wait_for_a_fresh_code() -> None:
+    """django-otp accepts each 30-second code once per device: wait for the next one."""
+    time.sleep(30 - time.time() % 30 + 0.5)
+
+
+def staff_sign_in(page, server, username, *, password=None):
+    """Sign in to the admin with the password, then the second factor: enrol the authenticator
+    app the first time (reading the key the page shows), type its code afterwards."""
+    from django.conf import settings
+
+    page.goto(f"{server}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password or settings.DEMO_PASSWORD)
+    page.locator("form button[type=submit], form input[type=submit]").first.click()
+    page.wait_for_url(lambda url: "/admin/two-factor/" in url)
+    key = (server.url, username)
+    if "/verify/" in page.url:
+        wait_for_a_fresh_code()
+        page.fill("input[name=token]", totp_now(_SECRETS[key]))
+        page.locator("main form button[type=submit]").first.click()
+    else:
+        _SECRETS[key] = page.locator("#totp-secret").inner_text().strip()
+        page.fill("input[name=token]", totp_now(_SECRETS[key]))
+        page.locator("main form button[type=submit]").first.click()
+        page.locator("#backup-codes").wait_for()
+        page.locator("main a.button").first.click()
+    page.wait_for_url(f"{server}/admin/")
+
+
+def staff_code(server, username) -> str:
+    """A fresh code from this staff member's authenticator app (for a signature)."""
+    wait_for_a_fresh_code()
+    return totp_now(_SECRETS[(server.url, username)])

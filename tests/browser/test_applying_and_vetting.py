@@ -5,7 +5,8 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from django.conf import settings
+
+from .conftest import staff_sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -17,11 +18,7 @@ SMALL_PDF = (
 
 
 def sign_in(page, server, username):
-    page.goto(f"{server}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", settings.DEMO_PASSWORD)
-    page.locator("form button[type=submit], form input[type=submit]").first.click()
-    page.wait_for_url(f"{server}/admin/")
+    staff_sign_in(page, server, username)
 
 
 def test_a_guest_applies_in_spanish_and_an_advisor_of_madrid_approves_the_file(site_server, browser, tmp_path):

@@ -4,7 +4,6 @@ proposal from their own spaces; the advisor then moves the pairing on up to the 
 import re
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
@@ -12,6 +11,8 @@ from django.utils.text import capfirst
 from pairings.enums import PairingState
 from pairings.models import Pairing
 from workflow.models import Application
+
+from .conftest import staff_sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -21,11 +22,7 @@ ANY_PK = 987654321
 
 
 def sign_in(page, server, username):
-    page.goto(f"{server}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", settings.DEMO_PASSWORD)
-    page.locator("form button[type=submit], form input[type=submit]").first.click()
-    page.wait_for_url(f"{server}/admin/")
+    staff_sign_in(page, server, username)
 
 
 def admin_path_pattern(name):
