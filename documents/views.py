@@ -158,3 +158,27 @@ def applicant_export(request, application_pk):
     response["Content-Disposition"] = f'attachment; filename="weshare-application-{application.pk}.zip"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_POST
+def staff_erase(request, application_pk):
+    """The file's advisor carries out an applicant's erasure request."""
+    from workflow.exceptions import ActionNotPermitted, TransitionRefused
+
+    from .privacy import application_erase
+
+    application = get_object_or_404(access.applications_visible_to(request.user), pk=application_pk)
+    if not access.may_vet(request.user, application):
+        raise PermissionDenied
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("Please tick the box to confirm the erasure."))
+    else:
+        try:
+            application_erase(application_id=application.pk, by=request.user)
+        except ActionNotPermitted:
+            raise PermissionDenied from None
+        except TransitionRefused:
+            messages.error(request, _("This person lives in a pairing now: end it before erasing their data."))
+        else:
+            messages.success(request, _("The applicant's data are erased; the signed conventions are kept."))
+    return redirect(reverse("workflow_application:inspect", args=[application.pk]))

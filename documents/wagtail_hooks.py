@@ -17,6 +17,7 @@ def register_document_urls():
         path("private-documents/<int:pk>/", views.staff_download, name="private_document"),
         path("private-documents/<int:pk>/verify/", views.staff_verify, name="private_document_verify"),
         path("private-documents/add/<int:application_pk>/", views.staff_upload, name="private_document_upload"),
+        path("private-documents/erase/<int:application_pk>/", views.staff_erase, name="private_documents_erase"),
     ]
 
 

@@ -112,3 +112,25 @@ def test_the_consent_is_kept_with_the_version_and_text_agreed_to(settings):
     assert consent.notice_version == settings.PRIVACY_NOTICE_VERSION
     assert "dados" in consent.text  # the text she read, in Portuguese
     assert "consent" not in application.answers
+
+
+def test_the_advisor_erases_a_requested_file_from_its_page(client):
+    from django.urls import reverse
+
+    from workflow.applicants import application_request_erasure
+
+    application = closed_file(days_ago=5, state="withdrawn")
+    application_request_erasure(application_id=application.pk)
+    advisor = StaffMembershipFactory(organisation=association_covering(application.territory)).user
+    client.force_login(advisor)
+    page = reverse("workflow_application:inspect", args=[application.pk])
+
+    shown = client.get(page).content.decode()
+    unconfirmed = client.post(reverse("private_documents_erase", args=[application.pk]), {})
+    unchanged = Application.objects.get(pk=application.pk).anonymised_at
+    done = client.post(reverse("private_documents_erase", args=[application.pk]), {"confirm": "yes"})
+
+    assert 'name="confirm"' in shown
+    assert unconfirmed.status_code == done.status_code == 302 and unchanged is None
+    assert Application.objects.get(pk=application.pk).anonymised_at is not None
+    assert not SupportingDocument.objects.filter(application=application).exists()

@@ -95,6 +95,7 @@ MATRIX = {
     "private_document": OWN_FILE_NOT_FOUND,
     "private_document_verify": (302, 302, 302, 404, 404, 404, 404),
     "private_document_upload": (302, 302, 302, 404, 403, 403, 404),
+    "private_documents_erase": (302, 302, 302, 404, 403, 403, 404),  # without confirmation: a message
     # Pairings
     "pairings_pairing:index": ADMIN_FILES,
     "pairings_pairing:index_results": ADMIN_FILES,
@@ -139,6 +140,7 @@ POSTED = {
     "applicant_sign_out",
     "applicant_document_upload",
     "private_document_upload",
+    "private_documents_erase",
     "applicant_withdraw",
     "applicant_erasure",
     "workflow_application:act",
@@ -224,7 +226,12 @@ def address(name: str, o: dict) -> str:
     }
     if name in by_pk:
         return reverse(name, args=[by_pk[name]])
-    if name in {"applicant_document_upload", "applicant_data_export", "private_document_upload"}:
+    if name in {
+        "applicant_document_upload",
+        "applicant_data_export",
+        "private_document_upload",
+        "private_documents_erase",
+    }:
         return reverse(name, args=[host.pk])
     if name in {"applicant_export", "applicant_withdraw", "applicant_erasure"}:
         return reverse(name, args=[host.pk])
