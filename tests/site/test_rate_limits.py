@@ -29,7 +29,8 @@ def test_the_verification_upload_is_limited_with_a_message_in_the_visitors_langu
         client.post(url, {"file": SimpleUploadedFile("x.pdf", b"not a pdf")})
 
     with translation.override("en"):
-        response = client.post(url, {"file": SimpleUploadedFile("x.pdf", b"not a pdf")})
+        english = reverse("convention_verify")
+    response = client.post(english, {"file": SimpleUploadedFile("x.pdf", b"not a pdf")})
 
     assert response.status_code == 429
     assert "Too many attempts" in response.content.decode()
