@@ -121,6 +121,11 @@ def main() -> None:
         print(f"  {n:>5} × {n:<5} {seconds:7.3f} s")
     figures["growth_s"] = growth
     figures["goals_met"] = figures["assign_5000x5000_s"] < 5 and figures["top10_among_50000_ms"] < 100 and same
+    # The names the issue asks for, beside the descriptive ones.
+    figures["assign_5000_s"] = figures["assign_5000x5000_s"]
+    figures["topk_50000_ms"] = figures["top10_among_50000_ms"]
+    figures["naive_speedup"] = figures["speedup_vs_python_loop"]
+    figures["growth"] = figures["growth_s"]
     print(json.dumps(figures))
 
 

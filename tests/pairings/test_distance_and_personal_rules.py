@@ -168,3 +168,26 @@ def test_a_guest_without_an_arrival_date_is_judged_on_their_age_today():
     g = located(guest(start_date=""), born=TODAY - timedelta(days=int(21 * 365.25)))
 
     assert broken(located(host(), born=TODAY - timedelta(days=int(70 * 365.25))), g) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "better", "worse"),
+    [
+        ("languages", guest(languages=["fr", "en"]), guest(languages=["fr", "de", "pt"])),
+        ("presence", guest(evenings_per_week=3), guest(evenings_per_week=0)),
+        ("budget", guest(budget="150"), guest(budget="105")),
+        (
+            "stay",
+            guest(end_date=(TODAY + timedelta(days=300)).isoformat()),
+            guest(end_date=(TODAY + timedelta(days=800)).isoformat()),
+        ),
+    ],
+)
+def test_each_historical_criterion_alone_makes_the_whole_score(name, better, worse):
+    h = host(languages=["fr", "en"], evenings_per_week=3, contribution="100")
+
+    good, poor = explained(h, better, weights=only(name)), explained(h, worse, weights=only(name))
+
+    assert good["score"] == pytest.approx(criterion(good, name)["value"] * 100, abs=0.2)
+    assert criterion(good, name)["value"] > criterion(poor, name)["value"]
+    assert good["score"] > poor["score"]
