@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from workflow import audit
 
@@ -59,6 +60,7 @@ def two_factor(request):
             "secret": b32encode(device.bin_key).decode(),
             "qr": segno.make(device.config_url, error="m").svg_inline(scale=4),
             "next": _next(request),
+            "passkeys": WebAuthnCredential.objects.filter(user=user, confirmed=True).count(),
         },
         status=status,
     )

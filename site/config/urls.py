@@ -24,6 +24,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("pki/<str:kind>.crl", convention_views.crl, name="pki_crl"),
+    # Passkeys (django-otp-webauthn): the browser's ceremonies for the second factor.
+    path("webauthn/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
 ]
 
 if settings.SERVE_MEDIA:

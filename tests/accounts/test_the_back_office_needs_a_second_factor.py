@@ -115,3 +115,15 @@ def test_a_long_session_ends_even_when_active(client, advisor, settings):
     session.save()
 
     assert client.get(reverse("wagtailadmin_home")).status_code == 302
+
+
+def test_a_passkey_cannot_be_added_before_passing_the_second_factor(client, advisor):
+    TOTPDevice.objects.create(user=advisor, name="phone", confirmed=True)
+    client.force_login(advisor, second_factor=False)
+
+    refused = client.post(reverse("otp_webauthn:credential-registration-begin"))
+    client.force_login(advisor)
+    allowed = client.post(reverse("otp_webauthn:credential-registration-begin"))
+
+    assert refused.status_code == 403
+    assert allowed.status_code == 200 and allowed.json()["rp"]["id"] == "localhost"

@@ -64,8 +64,14 @@ def site_server(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "PYTEST_CURRENT_TEST"}}
     mail_dir = var_dir / "mail"
     mail_dir.mkdir()
+    port = _free_port()
     env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.test", WESHARE_VAR_DIR=str(var_dir), TEST_EMAIL_DIR=str(mail_dir)
+        DJANGO_SETTINGS_MODULE="config.settings.test",
+        WESHARE_VAR_DIR=str(var_dir),
+        TEST_EMAIL_DIR=str(mail_dir),
+        # Passkeys need a domain, not an address: the passkey test browses http://localhost:PORT.
+        OTP_WEBAUTHN_RP_ID="localhost",
+        OTP_WEBAUTHN_ALLOWED_ORIGINS=f"http://localhost:{port}",
     )
     database = None
     if env.get("DATABASE_URL"):
@@ -74,7 +80,6 @@ def site_server(tmp_path_factory):
     python = sys.executable
     for command in (["migrate", "--noinput", "-v0"], ["load_demo", "-v0"]):
         subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300)
-    port = _free_port()
     log = open(var_dir / "server.log", "w")  # noqa: SIM115 - closed at teardown.
     server = subprocess.Popen(
         [python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_q",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",
     "axes",
     "csp",
     "storages",
@@ -367,3 +368,10 @@ for _media_host in filter(None, [globals().get("AWS_S3_CUSTOM_DOMAIN"), globals(
 
 # Version of the privacy notice applicants agree to (kept with each consent).
 PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-11")
+
+# Passkeys (WebAuthn) as a second factor, beside the authenticator app. The relying party is
+# the site's domain; the origins are the addresses the admin is served from.
+OTP_WEBAUTHN_RP_ID = env_str("OTP_WEBAUTHN_RP_ID", "localhost")
+OTP_WEBAUTHN_RP_NAME = "WeShare"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("OTP_WEBAUTHN_ALLOWED_ORIGINS", ["http://localhost:8000"])
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
