@@ -664,9 +664,13 @@ class ApplicantLink(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="links")
     purpose = models.CharField(max_length=20, choices=Purpose.choices)
     token_hash = models.CharField(max_length=64, unique=True)
+    #: The address the link was sent to: using it checks that the file still has this address.
+    email = models.EmailField(_("sent to"), max_length=254, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
+    #: Set when the file's address changed after the link was sent: the link no longer works.
+    cancelled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("applicant link")
