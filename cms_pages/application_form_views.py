@@ -108,6 +108,7 @@ def _save(page, request, form, number, application, country, form_key):
             country=country,
             territory=data["territory"],
             identity={**identity, **answers},
+            draft_id=request.session.get(page.session_key()),
         )
         request.session[page.session_key()] = application.pk
         return application

@@ -21,15 +21,13 @@ def _safe_name(name: str) -> str:
     return name or "document"
 
 
-def _access(document, action: str, *, user=None, applicant_email: str | None = None, system: bool = False) -> None:
+def _access(document, action: str, *, user=None, system: bool = False) -> None:
     """Every opening of a private document: in its own access log and in the audit trail."""
     DocumentAccess.objects.create(document=document, action=action, user=user, by_applicant=user is None and not system)
     audit.record(
         f"document.{action}",
         user=user,
-        actor=""
-        if user is not None
-        else ("system" if system else f"applicant:{applicant_email or document.application.email}"),
+        actor="" if user is not None else ("system" if system else f"applicant:{document.application.email}"),
         obj=document,
         application_id=document.application_id,
         data={"kind": document.kind},
@@ -59,12 +57,16 @@ def document_upload(*, application, kind: str, uploaded_file, by=None) -> Suppor
     return document
 
 
-def document_read(*, document: SupportingDocument, user=None, applicant_email: str | None = None) -> bytes:
-    """The decrypted content, for a staff member who may see the file or for its applicant."""
+def document_read(*, document: SupportingDocument, user=None, applicant=None) -> bytes:
+    """The decrypted content, for a staff member who may see the file or for its applicant.
+
+    ``applicant`` is the signed-in applicant (:class:`workflow.applicant_session.SignedInApplicant`):
+    they read the documents of the files they hold, by id.
+    """
     if user is not None and user.is_authenticated:
         allowed = access.may_view(user, document.application)
     else:
-        allowed = bool(applicant_email) and document.application.email.lower() == applicant_email.lower()
+        allowed = applicant is not None and applicant.owns(document.application_id)
     if not allowed:
         raise DocumentNotFound()
     with document.blob.open("rb") as handle:
@@ -73,7 +75,6 @@ def document_read(*, document: SupportingDocument, user=None, applicant_email: s
         document,
         DocumentAccess.Action.DOWNLOADED,
         user=user if user is not None and user.is_authenticated else None,
-        applicant_email=applicant_email,
     )
     return data
 

@@ -19,9 +19,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from workflow import access, audit
-from workflow.applicant_views import SESSION_KEY
+from workflow.applicant_session import current_applicant
 from workflow.applicant_views import space as applicant_space
-from workflow.applicants import application_export, applications_of
+from workflow.applicants import application_export
 from workflow.enums import CAN_BE_WITHDRAWN_STATES, DocumentKind
 
 from .content import EXTENSIONS
@@ -70,7 +70,7 @@ def staff_verify(request, pk):
 def applicant_download(request, pk):
     document = get_object_or_404(SupportingDocument.objects.select_related("application"), pk=pk)
     try:
-        data = document_read(document=document, applicant_email=request.session.get(SESSION_KEY))
+        data = document_read(document=document, applicant=current_applicant(request))
     except DocumentNotFound:
         raise Http404 from None
     return _file_response(document, data)
@@ -78,8 +78,8 @@ def applicant_download(request, pk):
 
 @require_POST
 def applicant_upload(request, application_pk):
-    email = request.session.get(SESSION_KEY)
-    application = applications_of(email).filter(pk=application_pk).first() if email else None
+    applicant = current_applicant(request)
+    application = applicant.applications().filter(pk=application_pk).first() if applicant else None
     if application is None:
         raise Http404
     if application.state not in CAN_BE_WITHDRAWN_STATES:
@@ -140,8 +140,8 @@ def staff_upload(request, application_pk):
 
 def applicant_export(request, application_pk):
     """The applicant's data as a ZIP: everything the platform holds (JSON) and their documents."""
-    email = request.session.get(SESSION_KEY)
-    application = applications_of(email).filter(pk=application_pk).first() if email else None
+    applicant = current_applicant(request)
+    application = applicant.applications().filter(pk=application_pk).first() if applicant else None
     if application is None:
         raise Http404
     audit.record(
@@ -151,7 +151,7 @@ def applicant_export(request, application_pk):
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
         bundle.writestr("application.json", json.dumps(application_export(application), ensure_ascii=False, indent=2))
         for document in application.supporting_documents.all():
-            data = document_read(document=document, applicant_email=email)
+            data = document_read(document=document, applicant=applicant)
             extension = sorted(EXTENSIONS[document.content_type])[0]
             bundle.writestr(f"documents/{document.pk}-{document.kind}{extension}", data)
     response = HttpResponse(archive.getvalue(), content_type="application/zip")

@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from workflow.applicant_views import SESSION_KEY
+from workflow.applicant_session import current_applicant
 from workflow.exceptions import ReasonRequired, WorkflowError
 from workflow.forms import STEPS
 
@@ -74,13 +74,13 @@ def profile_of(application, fields) -> dict:
 
 
 def _pairing_and_party(request, pk):
-    email = (request.session.get(SESSION_KEY) or "").lower()
+    applicant = current_applicant(request)
     pairing = Pairing.objects.select_related("host", "guest").filter(pk=pk).first()
-    if not email or pairing is None:
+    if applicant is None or pairing is None:
         raise Http404
-    if pairing.host.email.lower() == email:
+    if applicant.owns(pairing.host_id):
         return pairing, Party.HOST
-    if pairing.guest.email.lower() == email:
+    if applicant.owns(pairing.guest_id):
         return pairing, Party.GUEST
     raise Http404
 

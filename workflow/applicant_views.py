@@ -1,7 +1,8 @@
 """The applicant's space: sign in by a one-time link, follow one's file, withdraw, download, ask for erasure.
 
-Thin views over :mod:`workflow.applicants`; the signed-in address lives in the session only
-after a link sent to it has been used.
+Thin views over :mod:`workflow.applicants`; who is signed in comes from
+:func:`workflow.applicant_session.current_applicant` only: the ids of the files a link sent to
+the person's address opened.
 """
 
 import json
@@ -19,32 +20,27 @@ from django.views.decorators.http import require_POST
 from accounts.throttle import refused, too_many
 
 from . import audit
+from .applicant_session import applicant_session_end, applicant_session_start, current_applicant
 from .applicants import (
+    applicant_files,
     applicant_link_use,
     applicant_sign_in_request,
     application_export,
     application_request_erasure,
-    applications_of,
 )
 from .enums import CAN_BE_WITHDRAWN_STATES, DocumentKind
 from .exceptions import WorkflowError
 from .models import ApplicantLink
 from .services import application_applicant_act
 
-SESSION_KEY = "weshare-applicant-email"
-
 
 class SignInForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("Your email address"), max_length=254)
 
 
-def _signed_in_email(request) -> str | None:
-    return request.session.get(SESSION_KEY)
-
-
 def _own_application(request, pk: int):
-    email = _signed_in_email(request)
-    application = applications_of(email).filter(pk=pk).first() if email else None
+    applicant = current_applicant(request)
+    application = applicant.applications().filter(pk=pk).first() if applicant else None
     if application is None:
         raise Http404
     return application
@@ -55,8 +51,8 @@ def _link_url(request, token: str) -> str:
 
 
 def space(request):
-    email = _signed_in_email(request)
-    if email is None:
+    applicant = current_applicant(request)
+    if applicant is None:
         if too_many(request, "sign-in-link"):
             return refused(request)
         form = SignInForm(request.POST or None)
@@ -67,7 +63,7 @@ def space(request):
         return TemplateResponse(
             request, "workflow/applicant_space.html", {"mode": "sign_in", "form": form}, status=status
         )
-    applications = list(applications_of(email))
+    applications = list(applicant.applications())
     for application in applications:
         application.can_withdraw = application.state in CAN_BE_WITHDRAWN_STATES
         application.missing = [DocumentKind(kind).label for kind in application.missing_documents()]
@@ -87,14 +83,13 @@ def use_link(request, token):
         return TemplateResponse(
             request, "workflow/applicant_space.html", {"mode": "error", "error": refusal.message}, status=400
         )
-    request.session.cycle_key()
-    request.session[SESSION_KEY] = application.email
+    applicant_session_start(request, application_ids=applicant_files(application))
     return redirect("applicant_space")
 
 
 @require_POST
 def sign_out(request):
-    request.session.pop(SESSION_KEY, None)
+    applicant_session_end(request)
     return redirect("applicant_space")
 
 

@@ -8,12 +8,13 @@ import hashlib
 import secrets
 from collections.abc import Callable
 from datetime import timedelta
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -88,12 +89,24 @@ ANONYMOUS_ANSWERS = {
 
 
 def application_start(
-    *, form_key: UUID, kind: str, country: Country, territory: Territory, identity: dict
+    *,
+    form_key: UUID,
+    kind: str,
+    country: Country,
+    territory: Territory,
+    identity: dict,
+    draft_id: int | None = None,
 ) -> Application:
-    """The draft file of a public form, created once however often the first step is sent."""
+    """The draft file of a public form, created once however often the first step is sent.
+
+    ``draft_id`` is the file this browser started: a form key naming another file (copied from
+    someone else's page) starts a new file instead of rewriting theirs.
+    """
     fields = {name: identity[name] for name in IDENTITY_FIELDS if name in identity}
     extra = {k: v for k, v in identity.items() if k not in IDENTITY_FIELDS}
     existing = Application.objects.filter(form_key=form_key).first()
+    if existing is not None and existing.pk != draft_id:
+        form_key, existing = uuid4(), None
     if existing is None:
         try:
             with transaction.atomic():
@@ -109,6 +122,7 @@ def application_start(
                 consent_record(application)
                 return application
         except IntegrityError:
+            # The same browser sent the first step twice at once: both land on one file.
             existing = Application.objects.get(form_key=form_key)
     return application_save_answers(application_id=existing.pk, answers=extra, identity=fields, territory=territory)
 
@@ -116,12 +130,20 @@ def application_start(
 def application_save_answers(
     *, application_id: int, answers: dict, identity: dict | None = None, territory: Territory | None = None
 ) -> Application:
-    """Merge a step's answers into a file the applicant may still change."""
+    """Merge a step's answers into a file the applicant may still change.
+
+    A new email address cancels every link still open for the old one and must be confirmed
+    again; if the old one was confirmed, it is told of the change.
+    """
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application_id)
         if application.state not in CAN_BE_SUBMITTED_STATES:
             raise TransitionRefused(_("This application has already been sent; it can no longer be changed here."))
-        for name, value in (identity or {}).items():
+        identity = dict(identity or {})
+        new_email = identity.pop("email", None)
+        if new_email is not None and new_email.strip().lower() != application.email.strip().lower():
+            _change_email(application, new_email.strip())
+        for name, value in identity.items():
             setattr(application, name, value)
         if territory is not None:
             application.territory = territory
@@ -130,11 +152,41 @@ def application_save_answers(
         return application
 
 
+def _change_email(application: Application, new_email: str) -> None:
+    """Inside the file's lock: cancel the open links, forget the confirmation, tell the old address."""
+    from . import audit
+
+    old_email, was_confirmed = application.email, application.email_confirmed_at is not None
+    cancelled = ApplicantLink.objects.filter(
+        application=application, used_at__isnull=True, cancelled_at__isnull=True
+    ).update(cancelled_at=timezone.now())
+    application.email = new_email
+    application.email_confirmed_at = None
+    audit.record(
+        "application.email_changed",
+        obj=application,
+        application_id=application.pk,
+        data={"was_confirmed": was_confirmed, "links_cancelled": cancelled},
+    )
+    if was_confirmed:
+        language = application.language
+
+        def tell_the_old_address() -> None:
+            with translation.override(language):
+                subject = _("The email address of your application was changed")
+                url = settings.PUBLIC_BASE_URL.rstrip("/") + reverse("applicant_space")
+                body = render_to_string("workflow/email/email_changed.txt", {"application": application, "url": url})
+            send_mail(f"WeShare — {subject}", body, settings.DEFAULT_FROM_EMAIL, [old_email])
+
+        transaction.on_commit(tell_the_old_address)
+
+
 def applicant_link_send(*, application: Application, purpose: str, build_url: Callable[[str], str]) -> ApplicantLink:
     """Email a one-time link to the applicant, in their language, once the transaction commits."""
     token = secrets.token_urlsafe(32)
     link = ApplicantLink.objects.create(
         application=application,
+        email=application.email,
         purpose=purpose,
         token_hash=_hash(token),
         expires_at=timezone.now() + LINK_LIFETIMES[purpose],
@@ -151,14 +203,18 @@ def applicant_link_send(*, application: Application, purpose: str, build_url: Ca
                 "workflow/email/applicant_link.txt",
                 {"application": application, "url": url, "purpose": purpose, "hours": LINK_LIFETIMES[purpose]},
             )
-        send_mail(f"WeShare — {subject}", body, settings.DEFAULT_FROM_EMAIL, [application.email])
+        send_mail(f"WeShare — {subject}", body, settings.DEFAULT_FROM_EMAIL, [link.email])
 
     transaction.on_commit(send)
     return link
 
 
 def applicant_link_use(*, token: str, purpose: str) -> Application:
-    """Spend a one-time link. Confirming the email submits the file to its association."""
+    """Spend a one-time link. Confirming the email submits the file to its association.
+
+    A link works only for the file it was issued for and while that file still has the address
+    it was sent to: a draft whose address was changed since cannot be entered with it.
+    """
     with transaction.atomic():
         link = (
             ApplicantLink.objects.select_for_update()
@@ -166,21 +222,32 @@ def applicant_link_use(*, token: str, purpose: str) -> Application:
             .filter(token_hash=_hash(token or ""), purpose=purpose)
             .first()
         )
-        if link is None:
+        if link is None or link.cancelled_at is not None or not link.email:
             raise LinkInvalid()
         if link.used_at is not None:
             raise LinkAlreadyUsed()
         if link.expires_at <= timezone.now():
             raise LinkExpired()
+        application = Application.objects.select_for_update().get(pk=link.application_id)
+        if application.email.strip().lower() != link.email.strip().lower():
+            raise LinkInvalid()
         link.used_at = timezone.now()
         link.save(update_fields=["used_at"])
-        application = link.application
         if purpose == ApplicantLink.Purpose.CONFIRM_EMAIL:
             Application.objects.filter(pk=application.pk).update(email_confirmed_at=timezone.now())
             if application.state in CAN_BE_SUBMITTED_STATES:
                 application = application_applicant_act(application_id=application.pk, action="submit")
         application.refresh_from_db()
         return application
+
+
+def applicant_files(application: Application) -> list[int]:
+    """The files a sign-in link for ``application`` opens: that file, and the files whose same
+    address was confirmed by a link sent to it. Never a draft someone else typed the address into."""
+    confirmed = Application.objects.filter(
+        email__iexact=application.email.strip(), email_confirmed_at__isnull=False, anonymised_at__isnull=True
+    ).values_list("pk", flat=True)
+    return sorted({application.pk, *confirmed})
 
 
 def application_is_sent(application: Application) -> bool:
@@ -193,21 +260,16 @@ def applicant_sign_in_request(*, email: str, build_url: Callable[[str], str]) ->
     The caller says the same thing whether or not a file exists, so that nobody learns from
     the answer who applied.
     """
+    files = Application.objects.filter(email__iexact=email.strip(), anonymised_at__isnull=True).exclude(
+        state=ApplicationState.ARCHIVED
+    )
+    # A confirmed file first: a draft anyone could have typed this address into comes last.
     application = (
-        Application.objects.filter(email__iexact=email.strip())
-        .exclude(state=ApplicationState.ARCHIVED)
-        .order_by("-created_at")
-        .first()
+        files.filter(email_confirmed_at__isnull=False).order_by("-created_at").first()
+        or files.order_by("-created_at").first()
     )
     if application is not None:
         applicant_link_send(application=application, purpose=ApplicantLink.Purpose.SIGN_IN, build_url=build_url)
-
-
-def applications_of(email: str):
-    """The files of a signed-in applicant, newest first."""
-    return (
-        Application.objects.filter(email__iexact=email).select_related("territory", "country").order_by("-created_at")
-    )
 
 
 def application_export(application: Application) -> dict:

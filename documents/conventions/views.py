@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from accounts.throttle import refused, too_many
-from workflow.applicant_views import SESSION_KEY
+from workflow.applicant_session import current_applicant
 from workflow.exceptions import WorkflowError
 from workflow.models import Application
 
@@ -96,14 +96,14 @@ def crl(request, kind):
 
 
 def _applicant_convention(request, pk):
-    email = (request.session.get(SESSION_KEY) or "").lower()
-    convention = Convention.objects.select_related("pairing__host", "pairing__guest").filter(pk=pk).first()
-    if not email or convention is None:
+    applicant = current_applicant(request)
+    convention = Convention.objects.select_related("pairing").filter(pk=pk).first()
+    if applicant is None or convention is None:
         raise Http404
     pairing = convention.pairing
-    for party, application in ((SigningParty.HOST, pairing.host), (SigningParty.GUEST, pairing.guest)):
-        if application.email.lower() == email:
-            return convention, party, Application.objects.get(pk=application.pk)
+    for party, application_id in ((SigningParty.HOST, pairing.host_id), (SigningParty.GUEST, pairing.guest_id)):
+        if applicant.owns(application_id):
+            return convention, party, Application.objects.get(pk=application_id)
     raise Http404
 
 

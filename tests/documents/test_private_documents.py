@@ -14,6 +14,7 @@ from documents.exceptions import DocumentNotFound, DocumentRefused
 from documents.models import DocumentAccess
 from documents.services import document_read, document_upload, document_verify, documents_reencrypt
 from tests.workflow.factories import ApplicationFactory, StaffMembershipFactory, association_covering
+from workflow.applicant_session import SignedInApplicant
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
@@ -71,9 +72,11 @@ def test_an_advisor_of_another_territory_cannot_open_it(application):
 def test_the_applicant_reads_their_own_document_only(application):
     document = upload(application, PDF)
 
-    assert document_read(document=document, applicant_email=application.email.upper()) == PDF
+    other = ApplicationFactory(email=application.email)
+
+    assert document_read(document=document, applicant=SignedInApplicant(frozenset({application.pk}))) == PDF
     with pytest.raises(DocumentNotFound):
-        document_read(document=document, applicant_email="someone.else@example.org")
+        document_read(document=document, applicant=SignedInApplicant(frozenset({other.pk})))
 
 
 def test_photos_are_re_encoded_without_their_metadata(application):
@@ -82,7 +85,7 @@ def test_photos_are_re_encoded_without_their_metadata(application):
 
     document = upload(application, original, name="carte.jpg")
 
-    cleaned = document_read(document=document, applicant_email=application.email)
+    cleaned = document_read(document=document, applicant=SignedInApplicant(frozenset({application.pk})))
     assert document.content_type == "image/jpeg"
     assert not Image.open(io.BytesIO(cleaned)).getexif()
 
@@ -152,7 +155,7 @@ def test_key_rotation_re_encrypts_every_document_without_loss(application, setti
 
     settings.DOCUMENTS_ENCRYPTION_KEYS = [new_key]
     document.refresh_from_db()
-    assert document_read(document=document, applicant_email=application.email) == PDF
+    assert document_read(document=document, applicant=SignedInApplicant(frozenset({application.pk}))) == PDF
 
 
 def test_approval_waits_for_the_documents_the_country_requires(application):

@@ -269,9 +269,9 @@ def test_each_role_gets_the_expected_answer_on_every_address(client, world, role
         client.force_login(users[role])
     if role == "applicant":
         session = client.session
-        from workflow.applicant_views import SESSION_KEY
+        from workflow.applicant_session import SESSION_KEY
 
-        session[SESSION_KEY] = objects["host"].email
+        session[SESSION_KEY] = {"application_ids": [objects["host"].pk]}
         session.save()
 
     found = {}
