@@ -35,3 +35,11 @@ class NotYourTurn(SigningRefused):
 
 class CodeInvalid(SigningRefused):
     default_message = _("This code is not valid or has expired. Please ask for a new one.")
+
+
+class CodeSpent(CodeInvalid):
+    default_message = _("Five wrong codes were typed: this code no longer works. Please ask for a new one.")
+
+
+class TooManyCodeAttempts(CodeInvalid):
+    default_message = _("Too many wrong codes were typed in the last hour. Please try again later.")

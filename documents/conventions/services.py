@@ -27,12 +27,23 @@ from workflow import access, audit
 
 from .. import crypto, signing
 from ..enums import ConventionState, SigningParty
-from ..exceptions import CodeInvalid, DocumentError, DocumentNotFound, NotYourTurn, SigningRefused
+from ..exceptions import (
+    CodeInvalid,
+    CodeSpent,
+    DocumentError,
+    DocumentNotFound,
+    NotYourTurn,
+    SigningRefused,
+    TooManyCodeAttempts,
+)
 from ..models import Convention, ConventionStep, ConventionTemplate, SignerCertificate, SigningCode
 from . import authority, rendering
 
 CODE_VALIDITY = timedelta(minutes=10)
 CODE_ATTEMPTS = 5
+#: Wrong codes a person may type in an hour, over all their codes, before signing is paused.
+FAILURES_PER_HOUR = 10
+FAILURE_WINDOW = timedelta(hours=1)
 TRANSITIONS = {
     SigningParty.GUEST: "sign_as_guest",
     SigningParty.HOST: "sign_as_host",
@@ -163,27 +174,64 @@ def signing_code_send(*, convention_id: int, application) -> None:
         )
 
 
-def _check_code(*, convention: Convention, party: str, code: str, user=None, application=None) -> None:
-    code = (code or "").strip().replace(" ", "")
-    if party in (SigningParty.GUEST, SigningParty.HOST):
-        found = (
-            SigningCode.objects.select_for_update()
-            .filter(application=application, convention=convention, used_at__isnull=True, expires_at__gt=timezone.now())
-            .order_by("-created_at")
-            .first()
-        )
-        if found is None or found.attempts >= CODE_ATTEMPTS:
-            raise CodeInvalid()
-        if not hmac.compare_digest(found.code_hash, _hash_code(code)):
-            SigningCode.objects.filter(pk=found.pk).update(attempts=found.attempts + 1)
-            raise CodeInvalid()
-        found.used_at = timezone.now()
-        found.save(update_fields=["used_at"])
-        return
-    from django_otp import match_token
+def _failures_in_the_last_hour(*, user=None, application=None) -> int:
+    from workflow.models import AuditEvent
 
-    if not code or match_token(user, code) is None:
-        raise CodeInvalid(_("This code from your authenticator app is not valid. Please try again."))
+    since = timezone.now() - FAILURE_WINDOW
+    events = AuditEvent.objects.filter(action="convention.code_refused", at__gte=since)
+    if application is not None:
+        return events.filter(application_id=application.pk, user_id__isnull=True).count()
+    return events.filter(user_id=user.pk).count()
+
+
+def signing_code_check(*, convention: Convention, party: str, code: str, user=None, application=None) -> None:
+    """Check the one-time code a party typed to sign; refuse with :class:`CodeInvalid` if it is wrong.
+
+    Runs in a transaction of its own, committed before the refusal is raised, so that a wrong
+    code is always counted: the code's attempts (spent after five), django-otp's throttle of the
+    staff member's device, and an audit event per failure, which also caps each person's wrong
+    codes per hour whatever the code. Must not be called inside another transaction.
+    """
+    code = (code or "").strip().replace(" ", "")
+    refusal: CodeInvalid | None = None
+    with transaction.atomic(durable=True):
+        if _failures_in_the_last_hour(user=user, application=application) >= FAILURES_PER_HOUR:
+            raise TooManyCodeAttempts()
+        if party in (SigningParty.GUEST, SigningParty.HOST):
+            found = (
+                SigningCode.objects.select_for_update()
+                .filter(application=application, convention=convention, used_at__isnull=True)
+                .order_by("-created_at")
+                .first()
+            )
+            if found is None or found.expires_at <= timezone.now():
+                refusal = CodeInvalid()
+            elif found.attempts >= CODE_ATTEMPTS:
+                refusal = CodeSpent()
+            elif not hmac.compare_digest(found.code_hash, _hash_code(code)):
+                found.attempts += 1
+                found.save(update_fields=["attempts"])
+                refusal = CodeSpent() if found.attempts >= CODE_ATTEMPTS else CodeInvalid()
+            else:
+                found.used_at = timezone.now()
+                found.save(update_fields=["used_at"])
+        else:
+            from django_otp import match_token
+
+            if not code or match_token(user, code) is None:
+                refusal = CodeInvalid(_("This code from your authenticator app is not valid. Please try again."))
+        if refusal is not None:
+            audit.record(
+                "convention.code_refused",
+                user=user,
+                actor="" if user is not None else f"applicant:{application.email}",
+                obj=convention,
+                application_id=application.pk if application is not None else None,
+                pairing_id=convention.pairing_id,
+                data={"party": party, "spent": isinstance(refusal, CodeSpent)},
+            )
+    if refusal is not None:
+        raise refusal
 
 
 def _certificate(party: str, *, user=None, application=None) -> SignerCertificate:
@@ -220,24 +268,35 @@ def _role_in(convention: Convention, party: str) -> str:
         return str(SigningParty(party).label)
 
 
+def _signable(*, convention_id: int, party: str, user, application, lock: bool) -> Convention:
+    """The convention, if this party may sign it now (locked when ``lock``)."""
+    conventions = Convention.objects.select_for_update(of=("self",)) if lock else Convention.objects
+    convention = (
+        conventions.select_related("pairing__host__territory", "pairing__host__country", "pairing__guest")
+        .filter(pk=convention_id)
+        .first()
+    )
+    if convention is None or not _may_sign(convention, party, user=user, application=application):
+        raise DocumentNotFound()
+    if convention.pairing.state != PairingState.SIGNING:
+        raise SigningRefused(_("The signatures are not open for this convention."))
+    if convention.next_party() != party:
+        raise NotYourTurn()
+    return convention
+
+
 def convention_sign(*, convention_id: int, party: str, code: str, user=None, application=None) -> Convention:
-    """One party signs, in order, after a fresh one-time code; the last signature seals and activates."""
+    """One party signs, in order, after a fresh one-time code; the last signature seals and activates.
+
+    The code is checked first, in its own committed transaction (see :func:`signing_code_check`);
+    then the convention is locked and every rule checked again before signing.
+    """
     if party not in TRANSITIONS:
         raise SigningRefused()
+    convention = _signable(convention_id=convention_id, party=party, user=user, application=application, lock=False)
+    signing_code_check(convention=convention, party=party, code=code, user=user, application=application)
     with transaction.atomic():
-        convention = (
-            Convention.objects.select_for_update(of=("self",))
-            .select_related("pairing__host__territory", "pairing__host__country", "pairing__guest")
-            .filter(pk=convention_id)
-            .first()
-        )
-        if convention is None or not _may_sign(convention, party, user=user, application=application):
-            raise DocumentNotFound()
-        if convention.pairing.state != PairingState.SIGNING:
-            raise SigningRefused(_("The signatures are not open for this convention."))
-        if convention.next_party() != party:
-            raise NotYourTurn()
-        _check_code(convention=convention, party=party, code=code, user=user, application=application)
+        convention = _signable(convention_id=convention_id, party=party, user=user, application=application, lock=True)
         certificate = _certificate(party, user=user, application=application)
         before = read_pdf(convention)
         context = authority.validation_context()
