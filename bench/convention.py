@@ -147,9 +147,12 @@ def platform_once(territory, advisor, officer, factory, set_state, n):
 def floor_once(html: str, boxes: dict, tools: dict) -> float:
     """The same steps by a bare script: WeasyPrint, then pyHanko, no database, keys already in memory."""
     from documents import signing
+    from documents.conventions.rendering import safe_url_fetcher
 
     started = time.perf_counter()
-    pdf = weasyprint.HTML(string=html, base_url=tools["base_url"]).write_pdf(pdf_variant="pdf/a-2b")
+    pdf = weasyprint.HTML(string=html, base_url=tools["base_url"], url_fetcher=safe_url_fetcher()).write_pdf(
+        pdf_variant="pdf/a-2b"
+    )
     pdf = signing.add_signature_fields(pdf, boxes)
     for party, signer in tools["signers"].items():
         pdf = signing.sign(

@@ -85,12 +85,15 @@ def audit_sheet(request, pk):
     """Who signed when, from which account, with which certificate, and the file's fingerprint at each step."""
     import weasyprint
 
+    from .rendering import safe_url_fetcher
+
     convention = get_object_or_404(_visible(request.user), pk=pk)
     html = render_to_string(
         "documents/conventions/audit_sheet.html",
         {"convention": convention, "steps": convention.steps.select_related("user", "certificate")},
         request=request,
     )
-    response = HttpResponse(weasyprint.HTML(string=html).write_pdf(), content_type="application/pdf")
+    pdf = weasyprint.HTML(string=html, url_fetcher=safe_url_fetcher()).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{convention.reference}-audit.pdf"'
     return response

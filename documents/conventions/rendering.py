@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from itertools import zip_longest
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import segno
 import weasyprint
@@ -14,6 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
+from weasyprint.urls import URLFetcher
 
 from ..enums import SigningParty
 from .placeholders import fill, house_rules, values_for
@@ -21,6 +24,33 @@ from .placeholders import fill, house_rules, values_for
 FONTS = Path(__file__).resolve().parents[1] / "static" / "documents" / "fonts"
 PX_TO_PT = 0.75  # WeasyPrint lays out in CSS pixels (1/96 in); PDF points are 1/72 in.
 PARTIES = [SigningParty.GUEST, SigningParty.HOST, SigningParty.ASSOCIATION, SigningParty.PENSION_OFFICE]
+
+
+class ShippedFilesFetcher(URLFetcher):
+    """What WeasyPrint may read while rendering: the fonts shipped with the platform and ``data:``
+    URLs, nothing else. A template's text is written by staff and the applicants' answers go into it:
+    an image or a stylesheet pointing at the network or at another file is left out of the PDF
+    (WeasyPrint logs a warning) instead of being fetched from the server."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme == "data" or (scheme == "file" and parts.netloc in ("", "localhost") and _shipped(parts.path)):
+            return super().fetch(url, headers)
+        raise ValueError(f"Not fetched while rendering a PDF: {url[:200]}")
+
+
+def _shipped(url_path: str) -> bool:
+    path = Path(url2pathname(url_path)).resolve()
+    return path.is_relative_to(FONTS.resolve()) and path.is_file()
+
+
+def safe_url_fetcher() -> ShippedFilesFetcher:
+    """A fetcher for one rendering (WeasyPrint's fetchers keep state between calls)."""
+    return ShippedFilesFetcher()
 
 
 def field_name(party: str) -> str:
@@ -88,7 +118,7 @@ def render(convention) -> tuple[bytes, dict]:
                 "boxes": [{"party": p, "label": p.label, "name": names[p]} for p in PARTIES],
             },
         )
-    document = weasyprint.HTML(string=html, base_url=str(FONTS)).render()
+    document = weasyprint.HTML(string=html, base_url=str(FONTS), url_fetcher=safe_url_fetcher()).render()
     boxes = {}
     for index, page in enumerate(document.pages):
         height = page.height
