@@ -2,6 +2,8 @@
 
 Counted per client address in the shared cache (Redis in production, django-ratelimit's
 counters); when the cache is down the limits are not enforced rather than the site failing.
+The address is the client's own behind our proxies (``accounts.client_ip``, through
+``RATELIMIT_IP_META_KEY``), not the load balancer's.
 """
 
 from django.conf import settings

@@ -99,6 +99,12 @@ AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "username"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# Reverse proxies of our own in front of the application (load balancer…): the client's address
+# is then read from X-Forwarded-For, that many entries from the right. 0: REMOTE_ADDR, and the
+# header is ignored. Rate limits and sign-in lockouts count by that address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
+RATELIMIT_IP_META_KEY = "accounts.client_ip.client_ip"
 # django-otp: a wrong code doubles the wait before the next try.
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_TOTP_ISSUER = "WeShare"
