@@ -15,15 +15,34 @@ RATES = {
     "contact-form": "5/m",
     "sign-in-link": "5/10m",
     "signing-code": "5/10m",
+    # Typing the code to sign: per client and, separately, per person (whatever their address).
+    "signing": "10/10m",
     "verify-upload": "20/m",
 }
 
 
-def too_many(request, group: str) -> bool:
-    """Counts this POST against the group's rate; True once the client is over it."""
+def too_many(request, group: str, *, person: str | None = None) -> bool:
+    """Counts this POST against the group's rate; True once the client is over it.
+
+    With ``person`` (an id such as ``application:12`` or ``user:3``), the same rate is also
+    counted for that person, so that changing address does not escape it.
+    """
     if request.method != "POST" or not getattr(settings, "RATELIMIT_ENABLE", True):
         return False
-    return is_ratelimited(request, group=group, key="ip", rate=RATES[group], method="POST", increment=True)
+    over = is_ratelimited(request, group=group, key="ip", rate=RATES[group], method="POST", increment=True)
+    if person is not None:
+        over = (
+            is_ratelimited(
+                request,
+                group=f"{group}:person",
+                key=lambda _group, _request: person,
+                rate=RATES[group],
+                method="POST",
+                increment=True,
+            )
+            or over
+        )
+    return over
 
 
 def refused(request):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.throttle import refused, too_many
 from workflow import access
 from workflow.exceptions import WorkflowError
 
@@ -48,6 +49,8 @@ def convention_page(request, pk):
                 )
                 messages.success(request, _("The refusal is recorded; the pairing goes back to drafting."))
             else:
+                if too_many(request, "signing", person=f"user:{request.user.pk}"):
+                    return refused(request)
                 convention_sign(convention_id=pk, party=party, code=request.POST.get("code", ""), user=request.user)
                 messages.success(request, _("Your signature is recorded."))
         except DocumentNotFound:

@@ -201,7 +201,7 @@ def signing_code_check(*, convention: Convention, party: str, code: str, user=No
             found = (
                 SigningCode.objects.select_for_update()
                 .filter(application=application, convention=convention, used_at__isnull=True)
-                .order_by("-created_at")
+                .order_by("-created_at", "-pk")
                 .first()
             )
             if found is None or found.expires_at <= timezone.now():

@@ -120,6 +120,8 @@ def applicant_convention(request, pk):
                 signing_code_send(convention_id=convention.pk, application=application)
                 messages.success(request, _("We have emailed you a code. It is valid for ten minutes."))
             elif step == "sign":
+                if too_many(request, "signing", person=f"application:{application.pk}"):
+                    return refused(request)
                 convention_sign(
                     convention_id=convention.pk, party=party, code=request.POST.get("code", ""), application=application
                 )

@@ -88,3 +88,43 @@ def test_a_wrong_authenticator_code_keeps_the_devices_throttle_and_is_recorded(c
     assert TOTPDevice.objects.get(user=advisor).throttling_failure_count >= 1
     assert AuditEvent.objects.filter(action="convention.code_refused", user_id=advisor.pk).count() == 2
     assert Convention.objects.get(pk=convention.pk).state == "signed_by_host"
+
+
+@pytest.fixture
+def limits_on(settings):
+    from django.core.cache import cache
+
+    settings.RATELIMIT_ENABLE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def signed_in_client(application, address):
+    from django.test import Client
+
+    from workflow.applicant_session import SESSION_KEY
+
+    client = Client(REMOTE_ADDR=address)
+    session = client.session
+    session[SESSION_KEY] = {"application_ids": [application.pk]}
+    session.save()
+    return client
+
+
+def test_forty_wrong_codes_over_http_are_stopped_per_client_and_per_person(convention, limits_on):
+    from django.urls import reverse
+
+    guest = convention.pairing.guest
+    code = emailed_code(convention, guest)
+    url = reverse("applicant_convention", args=[convention.pk])
+    first = signed_in_client(guest, "198.51.100.1")
+
+    answers = [first.post(url, {"step": "sign", "code": wrong(code)}).status_code for _ in range(40)]
+    from_elsewhere = signed_in_client(guest, "203.0.113.9").post(url, {"step": "sign", "code": code})
+
+    assert answers[:10] == [400] * 10
+    assert set(answers[10:]) == {429}
+    assert from_elsewhere.status_code == 429
+    assert SigningCode.objects.get(convention=convention).attempts == 5
+    assert Convention.objects.get(pk=convention.pk).state == "rendered"
