@@ -8,12 +8,15 @@ from django.dispatch import receiver
 
 from workflow import audit
 
+from .client_ip import client_ip
+
 User = get_user_model()
 WATCHED_FLAGS = ("is_superuser", "is_staff", "is_active")
 
 
 def _address(request) -> str:
-    return (request.META.get("REMOTE_ADDR", "") if request is not None else "")[:45]
+    """The client's own address behind our proxies, as the rate limits and lockouts count it."""
+    return (client_ip(request) if request is not None else "")[:45]
 
 
 @receiver(user_logged_in)

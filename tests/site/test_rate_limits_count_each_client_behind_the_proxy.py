@@ -96,3 +96,21 @@ def test_a_failed_sign_in_is_recorded_under_the_clients_address(client, settings
     )
 
     assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == [ALICE]
+
+
+def test_a_sign_in_is_audited_under_the_clients_address(client, settings):
+    from workflow.models import AuditEvent
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    advisor = StaffMembershipFactory(organisation=association_covering(TerritoryFactory(department=True))).user
+    advisor.set_password("Une-longue-phrase-de-passe-2026")
+    advisor.save()
+
+    client.post(
+        reverse("wagtailadmin_login"),
+        {"username": advisor.username, "password": "Une-longue-phrase-de-passe-2026"},
+        REMOTE_ADDR=LOAD_BALANCER,
+        HTTP_X_FORWARDED_FOR=ALICE,
+    )
+
+    assert AuditEvent.objects.filter(action="auth.login", user_id=advisor.pk).get().data["address"] == ALICE
