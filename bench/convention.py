@@ -83,7 +83,7 @@ def signing_pairing(territory, advisor, factory, set_state, n):
     guest = set_state(
         factory(territory=territory, country=territory.country, answers=answers, language="it"), "approved"
     )
-    pairing = pairing_propose(host=host, guest=guest, by=advisor, score=80.0)
+    pairing = pairing_propose(host=host, guest=guest, by=advisor)
     for party in ("guest", "host"):
         pairing_answer(pairing_id=pairing.pk, party=party, accept=True)
     for action in ("schedule_meeting", "start_trial"):

@@ -24,7 +24,7 @@ from .enums import FOLLOWED_STATES
 from .exceptions import PairingNotFound
 from .forms import AmendmentForm, CheckInForm, NoteForm, NoticeForm
 from .models import Pairing
-from .selectors import guest_suggestions_for, territory_proposal, why
+from .selectors import SUGGESTIONS_SHOWN, guest_suggestions_for, territory_proposal, why
 from .services import STAFF_ACTIONS, amendment_add, check_in_complete, note_add, pairing_act, pairing_propose
 
 ACTION_LABELS = {
@@ -188,14 +188,10 @@ def suggestions(request, application_pk):
     host = get_object_or_404(access.applications_visible_to(request.user), pk=application_pk, kind=ApplicationKind.HOST)
     if request.method == "POST":
         guest = get_object_or_404(access.applications_visible_to(request.user), pk=request.POST.get("guest"))
-        score = request.POST.get("score")
         try:
+            # The score and whether the pairing is manual come from the engine, not from the page.
             pairing = pairing_propose(
-                host=host,
-                guest=guest,
-                by=request.user,
-                score=_score(score),
-                manual_reason=request.POST.get("manual_reason", ""),
+                host=host, guest=guest, by=request.user, manual_reason=request.POST.get("manual_reason", "")
             )
         except PairingNotFound:
             raise Http404 from None
@@ -213,7 +209,7 @@ def _render_suggestions(request, host, status=200, **context):
     visible = access.applications_visible_to(request.user)
     found = [
         {"guest": guest, "score": score, "explanation": why(host, guest)}
-        for guest, score in guest_suggestions_for(host, k=10, among=visible)
+        for guest, score in guest_suggestions_for(host, k=SUGGESTIONS_SHOWN, among=visible)
     ]
     asked = request.GET.get("why_not", "").strip()
     if asked:
@@ -244,7 +240,7 @@ def proposal(request, territory_pk=None):
         host = get_object_or_404(visible, pk=request.POST.get("host"), kind=ApplicationKind.HOST)
         guest = get_object_or_404(visible, pk=request.POST.get("guest"), kind=ApplicationKind.GUEST)
         try:
-            pairing_propose(host=host, guest=guest, by=request.user, score=_score(request.POST.get("score")))
+            pairing_propose(host=host, guest=guest, by=request.user)
         except PairingNotFound:
             raise Http404 from None
         except ActionNotPermitted:
@@ -272,11 +268,3 @@ def proposal(request, territory_pk=None):
         },
         status=status,
     )
-
-
-def _score(value) -> float | None:
-    try:
-        score = float(value)
-    except (TypeError, ValueError):
-        return None
-    return score if 0 <= score <= 100 else None

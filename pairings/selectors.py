@@ -6,6 +6,9 @@ from workflow.models import Application
 from .matching.engine import Rules, Weights, explain, propose, top_k_guests
 from .matching.features import guests_side, hosts_side
 
+#: How many guests the suggestions page shows for a host.
+SUGGESTIONS_SHOWN = 10
+
 
 def free_applications(*, kind: str, territory=None, country=None, among=None):
     """Approved files of a kind, not yet in a pairing (within ``among`` when given)."""
@@ -68,3 +71,11 @@ def why(host: Application, guest: Application) -> dict:
         weights=Weights.for_country(host.country),
         rules=Rules.for_country(host.country),
     )
+
+
+def among_the_suggestions(host: Application, guest: Application, *, among=None) -> bool:
+    """Whether the engine suggests this pair: the guest is among the host's best guests, or the pair is
+    in the global proposal of the host's territory (both within ``among`` when given)."""
+    if any(found.pk == guest.pk for found, _score in guest_suggestions_for(host, k=SUGGESTIONS_SHOWN, among=among)):
+        return True
+    return any((h.pk, g.pk) == (host.pk, guest.pk) for h, g, _score in territory_proposal(host.territory, among=among))

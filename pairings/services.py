@@ -13,7 +13,7 @@ from workflow.models import Application
 from .enums import FOLLOWED_STATES, LIVE_STATES, NoteKind, PairingState, Party, Requester
 from .exceptions import AlreadyPaired, PairingNotFound, PairingRefused
 from .models import Amendment, CheckIn, FollowUpNote, Pairing, PairingTransitionLog
-from .selectors import why
+from .selectors import among_the_suggestions, why
 
 STAFF_ACTIONS = {
     "schedule_meeting": "pairing.meeting_scheduled",
@@ -68,8 +68,14 @@ def _log(pairing, *, action, from_state, by=None, party="", comment=""):
         transaction.on_commit(lambda: queue_pairing_notification(log.pk))
 
 
-def pairing_propose(*, host: Application, guest: Application, by, score=None, manual_reason: str = "") -> Pairing:
-    """An advisor proposes a pair. Both files are locked, so two advisors cannot book the same person."""
+def pairing_propose(*, host: Application, guest: Application, by, manual_reason: str = "") -> Pairing:
+    """An advisor proposes a pair. Both files are locked, so two advisors cannot book the same person.
+
+    The score is the matching engine's, never a screen's. A pair outside the engine's suggestions
+    for the files ``by`` sees (the host's best guests, the territory's global proposal) is a manual
+    pairing: it needs ``manual_reason``, which is recorded; a reason given for a suggested pair is
+    recorded too, and makes it manual.
+    """
     with transaction.atomic():
         locked = {
             a.pk: a for a in Application.objects.select_for_update().filter(pk__in=[host.pk, guest.pk]).order_by("pk")
@@ -92,15 +98,16 @@ def pairing_propose(*, host: Application, guest: Application, by, score=None, ma
         if not explanation["suggested"]:
             reasons = ", ".join(str(c["label"]) for c in explanation["excluded_because"])
             raise PairingRefused(_("This pair breaks a rule of the programme: %(reasons)s.") % {"reasons": reasons})
-        if score is None and not (manual_reason or "").strip():
+        manual_reason = (manual_reason or "").strip()
+        if not manual_reason and not among_the_suggestions(host, guest, among=access.applications_visible_to(by)):
             raise ReasonRequired(_("Please say why you pair these two people outside the suggestions."))
         try:
             with transaction.atomic():
                 pairing = Pairing.objects.create(
                     host=host,
                     guest=guest,
-                    score=explanation["score"] if score is None else score,
-                    manual_reason=(manual_reason or "").strip(),
+                    score=explanation["score"],
+                    manual_reason=manual_reason,
                     created_by=by,
                 )
         except IntegrityError:

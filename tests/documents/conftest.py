@@ -107,7 +107,7 @@ def pairing(territory, advisor, officer, templates):
     """A pairing whose convention is rendered and open for signatures."""
     host = _approved("host", territory, language="fr", first_name="Monique", last_name="Durand")
     guest = _approved("guest", territory, language="it", first_name="Giulia", last_name="Bianchi")
-    pairing = pairing_propose(host=host, guest=guest, by=advisor, score=80.0)
+    pairing = pairing_propose(host=host, guest=guest, by=advisor)
     for party in ("guest", "host"):
         pairing_answer(pairing_id=pairing.pk, party=party, accept=True)
     for action in ("schedule_meeting", "start_trial", "draft_convention"):

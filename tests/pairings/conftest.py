@@ -55,9 +55,7 @@ def approved(kind, territory):
 
 @pytest.fixture
 def signing(territory, advisor):
-    pairing = pairing_propose(
-        host=approved("host", territory), guest=approved("guest", territory), by=advisor, score=80.0
-    )
+    pairing = pairing_propose(host=approved("host", territory), guest=approved("guest", territory), by=advisor)
     for party in ("guest", "host"):
         pairing_answer(pairing_id=pairing.pk, party=party, accept=True)
     for action in ("schedule_meeting", "start_trial", "draft_convention"):

@@ -23,7 +23,7 @@ def pairing():
     advisor = StaffMembershipFactory(organisation=association_covering(territory)).user
     host = approved("host", territory, room="Chambre au calme, côté jardin", smoking="no")
     guest = approved("guest", territory, programme="student", city="Bordeaux")
-    return pairing_propose(host=host, guest=guest, by=advisor, score=75)
+    return pairing_propose(host=host, guest=guest, by=advisor)
 
 
 def sign_in(client, application):

@@ -84,7 +84,7 @@ def test_two_advisors_cannot_book_the_same_guest_at_once(postgresql, monkeypatch
     def propose(advisor, host_pk):
         def run():
             host = Application.objects.get(pk=host_pk)
-            return services.pairing_propose(host=host, guest=Application.objects.get(pk=guest), by=advisor, score=70)
+            return services.pairing_propose(host=host, guest=Application.objects.get(pk=guest), by=advisor)
 
         return run
 

@@ -56,7 +56,7 @@ def propose(territory, advisor, **kwargs):
 
 def test_an_advisor_proposes_a_pair_and_both_people_are_told(territory, advisor, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        pairing = propose(territory, advisor, score=72.0)
+        pairing = propose(territory, advisor)
 
     assert pairing.state == "proposed"
     assert pairing.transitions.get().action == "pairing.proposed"
@@ -64,10 +64,10 @@ def test_an_advisor_proposes_a_pair_and_both_people_are_told(territory, advisor,
 
 
 def test_a_person_already_in_a_live_pairing_cannot_be_proposed_again(territory, advisor):
-    pairing = propose(territory, advisor, score=70.0)
+    pairing = propose(territory, advisor)
 
     with pytest.raises(AlreadyPaired):
-        pairing_propose(host=approved("host", territory), guest=pairing.guest, by=advisor, score=60.0)
+        pairing_propose(host=approved("host", territory), guest=pairing.guest, by=advisor)
     assert Pairing.objects.count() == 1
 
 
@@ -77,29 +77,33 @@ def test_a_pair_breaking_a_rule_or_unapproved_is_refused(territory, advisor):
             host=approved("host", territory, contribution="150"),
             guest=approved("guest", territory, budget="90"),
             by=advisor,
-            score=50.0,
         )
     with pytest.raises(PairingRefused):
         pairing_propose(
             host=set_state(ApplicationFactory(host=True, territory=territory, country=territory.country), "in_review"),
             guest=approved("guest", territory),
             by=advisor,
-            score=50.0,
         )
 
 
-def test_a_manual_pairing_outside_the_suggestions_needs_its_reason(territory, advisor):
+def test_a_manual_pairing_outside_the_suggestions_needs_its_reason(territory, advisor, monkeypatch):
+    monkeypatch.setattr("pairings.selectors.SUGGESTIONS_SHOWN", 1)
+    host = approved("host", territory, evenings_per_week=1)
+    approved("guest", territory, evenings_per_week=1)
+    outside = approved("guest", territory, evenings_per_week=5)
     with pytest.raises(ReasonRequired):
-        propose(territory, advisor)
+        pairing_propose(host=host, guest=outside, by=advisor)
 
-    pairing = propose(territory, advisor, manual_reason="Ils se connaissent déjà par le club de lecture.")
+    pairing = pairing_propose(
+        host=host, guest=outside, by=advisor, manual_reason="Ils se connaissent déjà par le club de lecture."
+    )
 
     assert pairing.manual_reason.startswith("Ils se connaissent")
     assert pairing.score is not None
 
 
 def test_the_proposal_is_accepted_once_both_have_said_yes(territory, advisor):
-    pairing = propose(territory, advisor, score=70.0)
+    pairing = propose(territory, advisor)
 
     pairing = pairing_answer(pairing_id=pairing.pk, party="guest", accept=True)
     assert pairing.state == "proposed"
@@ -114,19 +118,19 @@ def test_the_proposal_is_accepted_once_both_have_said_yes(territory, advisor):
 
 
 def test_declining_needs_a_reason_and_frees_both_people(territory, advisor):
-    pairing = propose(territory, advisor, score=70.0)
+    pairing = propose(territory, advisor)
     with pytest.raises(ReasonRequired):
         pairing_answer(pairing_id=pairing.pk, party="host", accept=False)
 
     pairing = pairing_answer(pairing_id=pairing.pk, party="host", accept=False, reason="Horaires incompatibles")
 
     assert (pairing.state, pairing.declined_by) == ("declined", "host")
-    again = pairing_propose(host=pairing.host, guest=approved("guest", territory), by=advisor, score=61.0)
+    again = pairing_propose(host=pairing.host, guest=approved("guest", territory), by=advisor)
     assert again.state == "proposed"
 
 
 def test_the_advisor_leads_the_pair_from_meeting_to_signing(territory, advisor):
-    pairing = propose(territory, advisor, score=70.0)
+    pairing = propose(territory, advisor)
     pairing_answer(pairing_id=pairing.pk, party="guest", accept=True)
     pairing_answer(pairing_id=pairing.pk, party="host", accept=True)
 
@@ -144,7 +148,7 @@ def test_the_advisor_leads_the_pair_from_meeting_to_signing(territory, advisor):
 
 
 def test_cancelling_needs_a_reason(territory, advisor):
-    pairing = propose(territory, advisor, score=70.0)
+    pairing = propose(territory, advisor)
 
     with pytest.raises(ReasonRequired):
         pairing_act(pairing_id=pairing.pk, action="cancel", by=advisor)
@@ -154,7 +158,7 @@ def test_cancelling_needs_a_reason(territory, advisor):
 
 
 def test_advisors_of_other_territories_and_pension_officers_cannot_act(territory, advisor):
-    pairing = propose(territory, advisor, score=70.0)
+    pairing = propose(territory, advisor)
     stranger = StaffMembershipFactory(organisation=association_covering(TerritoryFactory(department=True))).user
     national = StaffMembershipFactory(
         organisation__kind="national_body", organisation__country=territory.country, role="national_officer"
@@ -171,7 +175,7 @@ def test_the_notification_task_run_twice_emails_once(territory, advisor, django_
     from pairings.tasks import notify_pair
 
     with django_capture_on_commit_callbacks(execute=True):
-        propose(territory, advisor, score=70.0)
+        propose(territory, advisor)
     log = PairingTransitionLog.objects.get(action="pairing.proposed")
 
     assert notify_pair(log.pk) == "already notified"

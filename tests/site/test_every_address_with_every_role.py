@@ -180,7 +180,7 @@ def world(demo):
     from workflow.models import ApplicationRules
 
     ApplicationRules.objects.get_or_create(country=country, kind="host")
-    pairing = pairing_propose(host=host, guest=guest, by=staff_a, score=70.0)
+    pairing = pairing_propose(host=host, guest=guest, by=staff_a)
     for party in ("host", "guest"):
         pairing_answer(pairing_id=pairing.pk, party=party, accept=True)
     for action in ("schedule_meeting", "start_trial", "draft_convention"):

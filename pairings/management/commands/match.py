@@ -41,9 +41,9 @@ class Command(BaseCommand):
             return
         made = 0
         progress = tqdm(pairs, desc="Proposing", unit="pair", file=self.stderr, disable=options["verbosity"] == 0)
-        for host, guest, score in progress:
+        for host, guest, _score in progress:
             try:
-                pairing_propose(host=host, guest=guest, by=advisor, score=score)
+                pairing_propose(host=host, guest=guest, by=advisor)
                 made += 1
             except WorkflowError as refusal:
                 self.stderr.write(f"  {host} ↔ {guest}: {refusal.message}")
