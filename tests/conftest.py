@@ -1,10 +1,12 @@
-"""Suite-wide fixtures: database access for every test, the demo site, the browser."""
+"""Suite-wide fixtures: a stopped clock, database access for every test, the demo site, the browser."""
 
 import os
 import shutil
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 
 # Playwright's sync API runs an event loop in the test thread; Django must still allow ORM
 # calls from it (test set-up and fixtures run there).
@@ -12,6 +14,29 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+#: The instant every test runs at, the clock stopped, unless it asks otherwise (``clock`` below):
+#: an ordinary Thursday morning in Paris. TEST_NOW moves it (ISO 8601 with an offset, e.g.
+#: ``2026-03-12T23:30:00+01:00``), to show that no test depends on the hour or the day.
+DEFAULT_NOW = "2026-03-12T09:30:00+01:00"
+
+
+def _instant(value) -> datetime:
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if not isinstance(moment, datetime) or moment.tzinfo is None:
+        raise pytest.UsageError(f"The tests' clock needs a date and time with its offset, not {value!r}.")
+    return moment
+
+
+FROZEN_AT = _instant(os.environ.get("TEST_NOW") or DEFAULT_NOW)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "clock(at=None, tick=False, live=False): the time the test runs at: another instant than FROZEN_AT "
+        "(a datetime with its offset or an ISO string), a clock that runs on from it, or the real clock",
+    )
 
 
 def pytest_report_header(config):
@@ -31,7 +56,8 @@ def pytest_report_header(config):
         with psycopg.connect(**{k: v for k, v in params.items() if v is not None}) as conn:
             version = conn.execute("SHOW server_version").fetchone()[0].split()[0]
         return f"database: postgresql {version}"
-    return "database: sqlite" if database["ENGINE"].endswith("sqlite3") else f"database: {database['ENGINE']}"
+    engine = "database: sqlite" if database["ENGINE"].endswith("sqlite3") else f"database: {database['ENGINE']}"
+    return [engine, f"clock: stopped at {FROZEN_AT.isoformat()}"]
 
 
 def skip_or_fail(reason: str):
@@ -39,6 +65,36 @@ def skip_or_fail(reason: str):
     if IN_CI:
         pytest.fail(f"{reason} (CI must run every test)", pytrace=False)
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def clock(request):
+    """The time a test sees: FROZEN_AT, the clock stopped, so no test depends on when it runs.
+
+    ``@pytest.mark.clock(at=...)`` chooses another instant, ``tick=True`` lets the clock run on
+    from it (for code that waits or measures an expiry as it happens), ``live=True`` leaves the
+    real clock: the browser tests (marked ``browser``) get it, since their server is another
+    process that the stopped clock cannot reach. The fixture is the time-machine traveller
+    (``clock.shift(timedelta(days=1))``, ``clock.move_to(...)``), or None on the real clock.
+    """
+    marker = request.node.get_closest_marker("clock")
+    options = dict(marker.kwargs) if marker else {}
+    unknown = set(options) - {"at", "tick", "live"}
+    if unknown or (marker and marker.args):
+        raise pytest.UsageError(f"clock marker: keyword arguments at, tick or live only, not {marker}")
+    if options.get("live") or request.node.get_closest_marker("browser"):
+        yield None
+        return
+    with time_machine.travel(_instant(options.get("at", FROZEN_AT)), tick=options.get("tick", False)) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def today(clock) -> date:
+    """The test's date in the site's time zone (``timezone.localdate()`` when it starts)."""
+    from django.utils import timezone
+
+    return timezone.localdate()
 
 
 @pytest.fixture(autouse=True)
@@ -75,7 +131,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """
     from django.core.management import call_command
 
-    with django_db_blocker.unblock():
+    # At the tests' instant: the demo's dates and the signing authorities' validity start there.
+    with django_db_blocker.unblock(), time_machine.travel(FROZEN_AT, tick=False):
         call_command("load_demo", verbosity=0)
 
 

@@ -2,10 +2,11 @@
 pension office, convention templates in both languages, authenticator apps for the staff."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.blocks import StreamValue
@@ -22,7 +23,6 @@ from tests.workflow.factories import (
     set_state,
 )
 
-TODAY = date.today()
 TEXTS = {
     "fr": (
         "Convention d'hébergement",
@@ -83,14 +83,15 @@ def templates(territory):
 
 
 def _approved(kind, territory, **fields):
+    today = timezone.localdate()
     answers = {
         "languages": ["fr", "it"],
         "evenings_per_week": 3,
         "contribution": "90",
         "budget": "150",
-        "available_from": TODAY.isoformat(),
-        "start_date": TODAY.isoformat(),
-        "end_date": (TODAY + timedelta(days=250)).isoformat(),
+        "available_from": today.isoformat(),
+        "start_date": today.isoformat(),
+        "end_date": (today + timedelta(days=250)).isoformat(),
         "pets_ok": True,
         "room": "Chambre bleue",
         "smoking": "outside",

@@ -46,6 +46,7 @@ def application(settings, tmp_path):
     return ApplicationFactory()
 
 
+@pytest.mark.clock(tick=True)  # the access log is read newest first
 def test_a_pdf_is_stored_encrypted_and_read_back_by_an_advisor_of_the_territory(application):
     advisor = StaffMembershipFactory(organisation=association_covering(application.territory)).user
 

@@ -1,8 +1,9 @@
 """Pairings at every stage of their life, for the tests of this folder."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from pairings.services import pairing_act, pairing_answer, pairing_propose
 from tests.workflow.factories import (
@@ -14,18 +15,29 @@ from tests.workflow.factories import (
     set_state,
 )
 
-TODAY = date.today()
-END = TODAY + timedelta(days=200)
-ANSWERS = {
-    "languages": ["fr"],
-    "evenings_per_week": 3,
-    "contribution": "80",
-    "budget": "120",
-    "available_from": TODAY.isoformat(),
-    "start_date": TODAY.isoformat(),
-    "end_date": END.isoformat(),
-    "pets_ok": True,
-}
+#: How long the pairs of this folder plan to live together.
+STAY = timedelta(days=200)
+
+
+def answers() -> dict:
+    """Answers that fit both sides, for a stay starting today (the test's date)."""
+    today = timezone.localdate()
+    return {
+        "languages": ["fr"],
+        "evenings_per_week": 3,
+        "contribution": "80",
+        "budget": "120",
+        "available_from": today.isoformat(),
+        "start_date": today.isoformat(),
+        "end_date": (today + STAY).isoformat(),
+        "pets_ok": True,
+    }
+
+
+@pytest.fixture
+def end(today):
+    """The planned end of the pairs' stay."""
+    return today + STAY
 
 
 @pytest.fixture
@@ -49,7 +61,7 @@ def officer(territory):
 
 def approved(kind, territory):
     extra = {"host": True} if kind == "host" else {}
-    application = ApplicationFactory(territory=territory, country=territory.country, answers=ANSWERS, **extra)
+    application = ApplicationFactory(territory=territory, country=territory.country, answers=answers(), **extra)
     return set_state(application, "approved")
 
 

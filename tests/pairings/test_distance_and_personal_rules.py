@@ -9,7 +9,7 @@ from pairings.geo import distance_km, locate
 from pairings.matching.engine import Rules, Weights, explain, top_k_guests
 from pairings.matching.features import guests_side, hosts_side
 
-from .test_matching_engine import TODAY, guest, host
+from .test_matching_engine import guest, host
 
 FRANCE = SimpleNamespace(code="FR")
 RULES = Rules(minimum_stay_days=90, max_distance_km=20, host_min_age=60, guest_min_age=18, guest_max_age=30)
@@ -96,8 +96,8 @@ def test_a_guest_needing_a_home_without_steps_is_only_paired_with_such_a_home():
     assert broken(host(step_free=False), guest(needs_step_free=False)) == []
 
 
-def test_the_countrys_ages_are_checked_at_the_start_of_the_stay():
-    start = TODAY + timedelta(days=10)
+def test_the_countrys_ages_are_checked_at_the_start_of_the_stay(today):
+    start = today + timedelta(days=10)
     young_host = located(host(), born=start - timedelta(days=int(59 * 365.25)))
     senior = located(host(), born=start - timedelta(days=int(70 * 365.25)))
     thirty_at_arrival = located(guest(), born=start - timedelta(days=int(30 * 365.25) + 2))
@@ -164,27 +164,24 @@ def test_the_explanation_names_every_criterion_in_the_staff_members_language():
     assert excluded == ["la personne accueillie a besoin d'un logement sans marches"]
 
 
-def test_a_guest_without_an_arrival_date_is_judged_on_their_age_today():
-    g = located(guest(start_date=""), born=TODAY - timedelta(days=int(21 * 365.25)))
+def test_a_guest_without_an_arrival_date_is_judged_on_their_age_today(today):
+    g = located(guest(start_date=""), born=today - timedelta(days=int(21 * 365.25)))
 
-    assert broken(located(host(), born=TODAY - timedelta(days=int(70 * 365.25))), g) == []
+    assert broken(located(host(), born=today - timedelta(days=int(70 * 365.25))), g) == []
 
 
 @pytest.mark.parametrize(
-    ("name", "better", "worse"),
+    ("name", "better_answers", "worse_answers"),
     [
-        ("languages", guest(languages=["fr", "en"]), guest(languages=["fr", "de", "pt"])),
-        ("presence", guest(evenings_per_week=3), guest(evenings_per_week=0)),
-        ("budget", guest(budget="150"), guest(budget="105")),
-        (
-            "stay",
-            guest(end_date=(TODAY + timedelta(days=300)).isoformat()),
-            guest(end_date=(TODAY + timedelta(days=800)).isoformat()),
-        ),
+        ("languages", {"languages": ["fr", "en"]}, {"languages": ["fr", "de", "pt"]}),
+        ("presence", {"evenings_per_week": 3}, {"evenings_per_week": 0}),
+        ("budget", {"budget": "150"}, {"budget": "105"}),
+        ("stay", {"end_date": timedelta(days=300)}, {"end_date": timedelta(days=800)}),
     ],
 )
-def test_each_historical_criterion_alone_makes_the_whole_score(name, better, worse):
+def test_each_historical_criterion_alone_makes_the_whole_score(name, better_answers, worse_answers):
     h = host(languages=["fr", "en"], evenings_per_week=3, contribution="100")
+    better, worse = guest(**better_answers), guest(**worse_answers)
 
     good, poor = explained(h, better, weights=only(name)), explained(h, worse, weights=only(name))
 

@@ -7,18 +7,19 @@ connection, as two web processes would.
 import time
 from datetime import date, timedelta
 
+from django.utils import timezone
+
 from pairings import services
 from pairings.exceptions import AlreadyPaired
 from pairings.models import Pairing, PairingTransitionLog
 from tests.concurrency import in_own_connection, race
 from workflow.models import Application, Country, Organisation, StaffMembership, Territory
 
-TODAY = date.today()
-
 
 def committed_world():
     from django.contrib.auth import get_user_model
 
+    today = timezone.localdate()
     country = Country.objects.create(code="QP", name="Pairings", languages=["fr"])
     association = Organisation.objects.create(kind="association", name="Association QP", country=country)
     region = Territory.objects.create(country=country, level="region", code="R1", name="Région")
@@ -33,9 +34,9 @@ def committed_world():
         "languages": ["fr"],
         "contribution": "50",
         "budget": "100",
-        "available_from": TODAY.isoformat(),
-        "start_date": (TODAY + timedelta(days=5)).isoformat(),
-        "end_date": (TODAY + timedelta(days=300)).isoformat(),
+        "available_from": today.isoformat(),
+        "start_date": (today + timedelta(days=5)).isoformat(),
+        "end_date": (today + timedelta(days=300)).isoformat(),
         "pets_ok": True,
     }
     people = []
@@ -48,7 +49,7 @@ def committed_world():
                 first_name=name,
                 last_name="QP",
                 email=f"{name.lower()}.qp@example.org",
-                birth_date=date(TODAY.year - age, 1, 1),
+                birth_date=date(today.year - age, 1, 1),
                 answers=answers,
             )
         )

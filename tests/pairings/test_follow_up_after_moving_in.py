@@ -11,21 +11,19 @@ from pairings.models import Amendment, CheckIn, FollowUpNote
 from pairings.tasks import remind_advisors_of_check_ins
 from tests.workflow.factories import StaffMembershipFactory, TerritoryFactory, association_covering
 
-from .conftest import END, TODAY
 
-
-def test_moving_in_plans_a_check_in_after_a_week_then_every_month_until_the_end(signing):
+def test_moving_in_plans_a_check_in_after_a_week_then_every_month_until_the_end(signing, today, end):
     check_ins = list(signing.check_ins.values_list("due_on", "kind"))
 
-    assert signing.moved_in_on == TODAY
-    assert check_ins[0] == (TODAY + timedelta(days=7), "first_week")
+    assert signing.moved_in_on == today
+    assert check_ins[0] == (today + timedelta(days=7), "first_week")
     assert [kind for _day, kind in check_ins[1:]] == ["monthly"] * (len(check_ins) - 1)
     assert 6 <= len(check_ins) - 1 <= 7  # about 200 days of stay
-    assert all(day <= END for day, _kind in check_ins)
+    assert all(day <= end for day, _kind in check_ins)
 
 
-def test_advisors_are_reminded_of_a_due_check_in_once(signing, advisor):
-    with time_machine.travel(TODAY + timedelta(days=7)):
+def test_advisors_are_reminded_of_a_due_check_in_once(signing, advisor, today):
+    with time_machine.travel(today + timedelta(days=7)):
         first = remind_advisors_of_check_ins()
         second = remind_advisors_of_check_ins()
 
@@ -49,7 +47,7 @@ def test_the_advisor_records_a_check_in_from_the_pairing_page(client, signing, a
     assert "Tout va bien" in client.get(url).content.decode()
 
 
-def test_incidents_mediations_and_amendments_are_recorded_and_shown(client, active, advisor):
+def test_incidents_mediations_and_amendments_are_recorded_and_shown(client, active, advisor, today):
     client.force_login(advisor)
     url = reverse("pairings_pairing:inspect", args=[active.pk])
 
@@ -59,7 +57,7 @@ def test_incidents_mediations_and_amendments_are_recorded_and_shown(client, acti
         url,
         {
             "form": "amendment",
-            "effective_on": (TODAY + timedelta(days=30)).isoformat(),
+            "effective_on": (today + timedelta(days=30)).isoformat(),
             "text": "Participation ramenée à 60 €.",
         },
     )
@@ -88,13 +86,13 @@ def test_other_staff_cannot_write_in_a_pairings_follow_up(client, active, office
 
 
 @pytest.mark.parametrize("state", ["proposed", "ended"])
-def test_amendments_are_refused_when_the_pair_does_not_live_together(client, active, advisor, state):
+def test_amendments_are_refused_when_the_pair_does_not_live_together(client, active, advisor, state, today):
     type(active).objects.filter(pk=active.pk).update(state=state)
     client.force_login(advisor)
 
     response = client.post(
         reverse("pairings_pairing:inspect", args=[active.pk]),
-        {"form": "amendment", "effective_on": TODAY.isoformat(), "text": "Nouvelle participation"},
+        {"form": "amendment", "effective_on": today.isoformat(), "text": "Nouvelle participation"},
     )
 
     assert response.status_code == 409

@@ -15,12 +15,10 @@ from pairings.services import SUBJECTS, pairing_act, pairings_close_due
 from tests.workflow.factories import OrganisationFactory, StaffMembershipFactory, TerritoryFactory
 from workflow.exceptions import ActionNotPermitted, ReasonRequired, TransitionRefused, WorkflowError
 
-from .conftest import END, TODAY
 
-
-def test_the_pension_office_of_the_region_counter_signs_and_the_pairing_becomes_active(active):
+def test_the_pension_office_of_the_region_counter_signs_and_the_pairing_becomes_active(active, today, end):
     assert active.state == "active"
-    assert (active.active_since, active.planned_end) == (TODAY, END)
+    assert (active.active_since, active.planned_end) == (today, end)
     assert active.transitions.last().action == "pairing.activated"
 
 
@@ -37,16 +35,16 @@ def test_neither_the_advisor_nor_another_regions_office_may_activate(signing, ad
     assert Pairing.objects.get(pk=signing.pk).state == "signing"
 
 
-def test_a_pairing_ends_by_itself_at_its_planned_date_and_frees_both_people(active):
+def test_a_pairing_ends_by_itself_at_its_planned_date_and_frees_both_people(active, end):
     assert pairings_close_due() == []
 
-    with time_machine.travel(END + timedelta(days=1)):
+    with time_machine.travel(end + timedelta(days=1)):
         closed = pairings_close_due()
         again = pairings_close_due()
 
     pairing = Pairing.objects.get(pk=active.pk)
     assert (closed, again) == ([pairing.pk], [])
-    assert (pairing.state, pairing.ended_on) == ("ended", END)
+    assert (pairing.state, pairing.ended_on) == ("ended", end)
     assert pairing.transitions.filter(action="pairing.ended").count() == 1
     assert pairing.transitions.get(action="pairing.ended").user is None
     assert pairing.host in free_applications(kind="host")
@@ -60,7 +58,7 @@ def test_a_notice_needs_a_reason_and_who_asked(active, advisor):
         pairing_act(pairing_id=active.pk, action="give_notice", by=advisor, comment="Départ", requested_by="")
 
 
-def test_after_a_notice_the_pairing_terminates_when_the_countrys_notice_runs_out(active, advisor):
+def test_after_a_notice_the_pairing_terminates_when_the_countrys_notice_runs_out(active, advisor, today):
     notice = active.host.country.notice_period_days
     pairing = pairing_act(
         pairing_id=active.pk,
@@ -72,25 +70,25 @@ def test_after_a_notice_the_pairing_terminates_when_the_countrys_notice_runs_out
     assert (pairing.state, pairing.notice_requested_by, pairing.planned_end) == (
         "active",
         "guest",
-        TODAY + timedelta(days=notice),
+        today + timedelta(days=notice),
     )
     with pytest.raises(TransitionRefused):
         pairing_act(pairing_id=active.pk, action="give_notice", by=advisor, comment="Encore", requested_by="host")
     with pytest.raises(TransitionRefused):
         pairing_act(pairing_id=active.pk, action="terminate", by=advisor)
 
-    with time_machine.travel(TODAY + timedelta(days=notice)):
+    with time_machine.travel(today + timedelta(days=notice)):
         pairings_close_due()
 
     pairing.refresh_from_db()
     assert (pairing.state, pairing.ended_on, pairing.reason) == (
         "terminated",
-        TODAY + timedelta(days=notice),
+        today + timedelta(days=notice),
         "Stage à l'étranger",
     )
 
 
-def test_a_serious_breach_terminates_the_same_day(active, advisor, django_capture_on_commit_callbacks):
+def test_a_serious_breach_terminates_the_same_day(active, advisor, today, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         pairing = pairing_act(
             pairing_id=active.pk,
@@ -101,7 +99,7 @@ def test_a_serious_breach_terminates_the_same_day(active, advisor, django_captur
             immediately=True,
         )
 
-    assert (pairing.state, pairing.ended_on) == ("terminated", TODAY)
+    assert (pairing.state, pairing.ended_on) == ("terminated", today)
     assert [t.action for t in pairing.transitions.all()][-2:] == ["pairing.notice_given", "pairing.terminated"]
     for person in (pairing.host, pairing.guest):
         with translation.override(person.language):

@@ -1,10 +1,11 @@
 """The engine never suggests a pair that breaks a rule, explains its scores and finds the best assignment."""
 
 import itertools
-from datetime import date, timedelta
+from datetime import timedelta
 
 import numpy as np
 import pytest
+from django.utils import timezone
 
 from pairings.matching.engine import Rules, Weights, explain, propose, scores, top_k_guests
 from pairings.matching.features import guests_side, hosts_side
@@ -25,9 +26,15 @@ class File:
         return f"file {self.pk}"
 
 
-TODAY = date.today()
 MIN_STAY = 90
 RULES = Rules(minimum_stay_days=MIN_STAY)
+
+
+def _file(territory=1, **answers):
+    """A file whose dates, given as days from today (timedelta), are read on the test's date."""
+    today = timezone.localdate()
+    dated = {k: (today + v).isoformat() if isinstance(v, timedelta) else v for k, v in answers.items()}
+    return File(territory=territory, **dated)
 
 
 def host(**overrides):
@@ -35,14 +42,12 @@ def host(**overrides):
         "languages": ["fr", "en"],
         "evenings_per_week": 3,
         "contribution": "100",
-        "available_from": TODAY.isoformat(),
-        "available_until": (TODAY + timedelta(days=365)).isoformat(),
+        "available_from": timedelta(0),
+        "available_until": timedelta(days=365),
         "smoking": "no",
         "pets": "",
     }
-    territory = overrides.pop("territory", 1)
-    answers.update(overrides)
-    return File(territory=territory, **answers)
+    return _file(**{**answers, **overrides})
 
 
 def guest(**overrides):
@@ -50,14 +55,12 @@ def guest(**overrides):
         "languages": ["fr", "es"],
         "evenings_per_week": 3,
         "budget": "150",
-        "start_date": (TODAY + timedelta(days=10)).isoformat(),
-        "end_date": (TODAY + timedelta(days=300)).isoformat(),
+        "start_date": timedelta(days=10),
+        "end_date": timedelta(days=300),
         "smoker": False,
         "pets_ok": True,
     }
-    territory = overrides.pop("territory", 1)
-    answers.update(overrides)
-    return File(territory=territory, **answers)
+    return _file(**{**answers, **overrides})
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -68,17 +71,18 @@ def explained(h, g, weights=DEFAULT_WEIGHTS):
 
 
 @pytest.mark.parametrize(
-    ("h", "g", "constraint"),
+    ("host_answers", "guest_answers", "constraint"),
     [
-        (host(), guest(territory=2), "territory"),
-        (host(), guest(start_date=(TODAY + timedelta(days=330)).isoformat()), "dates"),
-        (host(contribution="160"), guest(budget="150"), "budget"),
-        (host(smoking="no"), guest(smoker=True), "smoking"),
-        (host(pets="un chien"), guest(pets_ok=False), "pets"),
+        ({}, {"territory": 2}, "territory"),
+        ({}, {"start_date": timedelta(days=330)}, "dates"),
+        ({"contribution": "160"}, {"budget": "150"}, "budget"),
+        ({"smoking": "no"}, {"smoker": True}, "smoking"),
+        ({"pets": "un chien"}, {"pets_ok": False}, "pets"),
     ],
     ids=["territory", "dates", "budget", "smoking", "pets"],
 )
-def test_a_pair_that_breaks_a_hard_constraint_is_never_suggested_and_says_why(h, g, constraint):
+def test_a_pair_that_breaks_a_hard_constraint_is_never_suggested_and_says_why(host_answers, guest_answers, constraint):
+    h, g = host(**host_answers), guest(**guest_answers)
     explanation = explained(h, g)
 
     assert not explanation["suggested"]

@@ -1,9 +1,10 @@
 """A pairing goes from proposal to signing through permission-checked, recorded transitions."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from pairings.exceptions import AlreadyPaired, PairingNotFound, PairingRefused
 from pairings.models import Pairing
@@ -19,17 +20,19 @@ from workflow.exceptions import ActionNotPermitted, ReasonRequired, TransitionRe
 
 from .conftest import rendered_convention
 
-TODAY = date.today()
-ANSWERS = {
-    "languages": ["fr"],
-    "evenings_per_week": 3,
-    "contribution": "80",
-    "budget": "120",
-    "available_from": TODAY.isoformat(),
-    "start_date": (TODAY + timedelta(days=5)).isoformat(),
-    "end_date": (TODAY + timedelta(days=300)).isoformat(),
-    "pets_ok": True,
-}
+
+def answers_from_today() -> dict:
+    today = timezone.localdate()
+    return {
+        "languages": ["fr"],
+        "evenings_per_week": 3,
+        "contribution": "80",
+        "budget": "120",
+        "available_from": today.isoformat(),
+        "start_date": (today + timedelta(days=5)).isoformat(),
+        "end_date": (today + timedelta(days=300)).isoformat(),
+        "pets_ok": True,
+    }
 
 
 @pytest.fixture
@@ -45,7 +48,9 @@ def advisor(territory):
 def approved(kind, territory, **answers):
     extra = {"host": True} if kind == "host" else {}
     return set_state(
-        ApplicationFactory(territory=territory, country=territory.country, answers={**ANSWERS, **answers}, **extra),
+        ApplicationFactory(
+            territory=territory, country=territory.country, answers={**answers_from_today(), **answers}, **extra
+        ),
         "approved",
     )
 
@@ -129,7 +134,7 @@ def test_declining_needs_a_reason_and_frees_both_people(territory, advisor):
     assert again.state == "proposed"
 
 
-def test_the_advisor_leads_the_pair_from_meeting_to_signing(territory, advisor):
+def test_the_advisor_leads_the_pair_from_meeting_to_signing(territory, advisor, today):
     pairing = propose(territory, advisor)
     pairing_answer(pairing_id=pairing.pk, party="guest", accept=True)
     pairing_answer(pairing_id=pairing.pk, party="host", accept=True)
@@ -142,7 +147,7 @@ def test_the_advisor_leads_the_pair_from_meeting_to_signing(territory, advisor):
     pairing = pairing_act(pairing_id=pairing.pk, action="open_signing", by=advisor)
 
     assert pairing.state == "signing"
-    assert pairing.trial_ends_on == TODAY + timedelta(days=territory.country.trial_period_days)
+    assert pairing.trial_ends_on == today + timedelta(days=territory.country.trial_period_days)
     with pytest.raises(TransitionRefused):
         pairing_act(pairing_id=pairing.pk, action="start_trial", by=advisor)
 

@@ -1,26 +1,26 @@
 """Suggestions and proposals are made from approved files of the territory, with the country's rules."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from io import StringIO
 
 from django.core.management import call_command
+from django.utils import timezone
 
 from pairings.selectors import guest_suggestions_for, territory_proposal, why
 from tests.workflow.factories import ApplicationFactory, TerritoryFactory, set_state
 
-TODAY = date.today()
-
 
 def approved(kind, territory, **answers):
+    today = timezone.localdate()
     base = {
         "languages": ["fr"],
         "evenings_per_week": 3,
         "contribution": "80",
         "budget": "120",
-        "available_from": TODAY.isoformat(),
-        "available_until": (TODAY + timedelta(days=400)).isoformat(),
-        "start_date": (TODAY + timedelta(days=5)).isoformat(),
-        "end_date": (TODAY + timedelta(days=300)).isoformat(),
+        "available_from": today.isoformat(),
+        "available_until": (today + timedelta(days=400)).isoformat(),
+        "start_date": (today + timedelta(days=5)).isoformat(),
+        "end_date": (today + timedelta(days=300)).isoformat(),
         "pets_ok": True,
     }
     base.update(answers)

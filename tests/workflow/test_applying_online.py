@@ -16,13 +16,13 @@ def form_page(kind, language):
 
 
 def years_ago(years):
-    today = date.today()
+    today = timezone.localdate()
     return date(today.year - years, 1, 10).isoformat()
 
 
 def guest_steps():
     madrid = Territory.objects.get(country__code="ES", code="28", level="department")
-    start = date.today() + timedelta(days=30)
+    start = timezone.localdate() + timedelta(days=30)
     return [
         {
             "form_key": "9f1c1d7e-5a7b-4c61-9f63-0d7f1b2a3c4d",
@@ -188,7 +188,7 @@ def test_a_contribution_above_the_cap_is_refused_and_earlier_steps_are_kept(clie
             "housing_status": "owner",
             "room_size": "14",
             "furnished": "on",
-            "available_from": date.today().isoformat(),
+            "available_from": timezone.localdate().isoformat(),
             "smoking": "no",
             "visits": "ask",
             "meals": "sometimes",
