@@ -36,6 +36,7 @@ deploy-check: setup
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$${SECRET_KEY:-check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz} \
 		DOCUMENTS_ENCRYPTION_KEYS=$${DOCUMENTS_ENCRYPTION_KEYS:-$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')} \
 		PKI_KEY_PASSPHRASE=$${PKI_KEY_PASSPHRASE:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(48))')} \
+		AUDIT_HMAC_KEY=$${AUDIT_HMAC_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(48))')} \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 dockerfile-lint: setup

@@ -8,4 +8,9 @@ class DocumentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from workflow import audit
+
         from . import checks  # noqa: F401
+
+        # The audit chain's anchors are timestamped by the platform's authority: checked here.
+        audit.register_anchor_checker("documents.tasks.audit_anchor_problem")

@@ -716,10 +716,14 @@ class AuditHead(models.Model):
 
 
 class AuditAnchor(models.Model):
-    """A timestamp, by the platform's timestamp authority, of the chain's head on a given day."""
+    """A timestamp, by the platform's timestamp authority, of the chain's head on a given day.
+
+    ``length`` is the number of entries the chain had then (empty for anchors made before it was
+    kept: those are checked by ``event_id``); each anchoring is also an ``audit.anchored`` entry."""
 
     event_id = models.BigIntegerField()
     hash = models.CharField(max_length=64, unique=True)
+    length = models.PositiveBigIntegerField(null=True, blank=True)
     token = models.BinaryField()
     at = models.DateTimeField(default=timezone.now)
 

@@ -39,6 +39,7 @@ def test_production_takes_postgresql_redis_and_s3_from_the_environment():
     found = read_settings(
         "config.settings.production",
         SECRET_KEY="x" * 60,
+        AUDIT_HMAC_KEY="a" * 48,
         DATABASE_URL="postgres://weshare:secret@db.internal:5432/weshare",
         REDIS_URL="redis://cache.internal:6379/0",
         AWS_STORAGE_BUCKET_NAME="weshare-media",
@@ -65,6 +66,23 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_a_long_audit_key():
+    for key, message in (("", "AUDIT_HMAC_KEY must be set"), ("short", "AUDIT_HMAC_KEY must be a random secret")):
+        env = {k: v for k, v in os.environ.items() if k != "AUDIT_HMAC_KEY"}
+        env.update(
+            DJANGO_SETTINGS_MODULE="config.settings.production",
+            PYTHONPATH=f"{ROOT / 'site'}:{ROOT}",
+            SECRET_KEY="x" * 60,
+            AUDIT_HMAC_KEY=key,
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60
+        )
+
+        assert result.returncode != 0
+        assert message in result.stderr
+
+
 def test_check_deploy_on_production_settings_reports_nothing():
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
@@ -72,6 +90,7 @@ def test_check_deploy_on_production_settings_reports_nothing():
         "SECRET_KEY": "k" * 20 + "-deploy-check-0123456789abcdefghijklmnop",
         "DOCUMENTS_ENCRYPTION_KEYS": "ZGVwbG95LWNoZWNrLWtleS1ub3Qtc2VjcmV0LTAxMjM=",
         "PKI_KEY_PASSPHRASE": "p" * 40,
+        "AUDIT_HMAC_KEY": "a" * 48,
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

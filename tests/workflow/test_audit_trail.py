@@ -75,13 +75,16 @@ def test_postgresql_refuses_to_update_or_delete_an_audit_event(postgresql):
 def test_the_head_of_the_chain_is_timestamped_once_a_day(demo):
     from documents.tasks import timestamp_audit_head
 
-    audit.record("test.event", actor="tester")
+    stamped = audit.record("test.event", actor="tester")
 
     assert timestamp_audit_head() == "stamped"
     assert timestamp_audit_head() == "already stamped"
     anchor = AuditAnchor.objects.get()
-    assert anchor.event_id == AuditEvent.objects.order_by("-pk").first().pk
+    assert (anchor.event_id, anchor.hash) == (stamped.pk, stamped.hash)
+    assert anchor.length == AuditEvent.objects.filter(pk__lte=stamped.pk).count()
     assert len(bytes(anchor.token)) > 500  # a signed RFC 3161 token
+    anchoring = AuditEvent.objects.order_by("-pk").first()  # recorded in the chain itself
+    assert (anchoring.action, anchoring.data) == ("audit.anchored", {"hash": stamped.hash, "length": anchor.length})
 
 
 def test_national_officers_search_and_export_a_persons_events(client):

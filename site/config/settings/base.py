@@ -341,6 +341,9 @@ GEOCODING_FILES = env_list("GEOCODING_FILES")
 PKI_KEY_PASSPHRASE = env_str("PKI_KEY_PASSPHRASE", "")
 # An external RFC 3161 timestamp authority (URL); empty: the platform's own authority signs.
 PKI_TSA_URL = env_str("PKI_TSA_URL", "")
+# The key of the audit chain's hashes (HMAC-SHA256), kept out of the database so that nobody
+# with database access alone can rewrite an entry (production: a long random secret, never changed).
+AUDIT_HMAC_KEY = env_str("AUDIT_HMAC_KEY", "")
 # Signers' private keys in an HSM through PKCS#11 (module path, token label, user PIN);
 # empty: keys are stored encrypted in the database.
 PKI_PKCS11_MODULE = env_str("PKI_PKCS11_MODULE", "")

@@ -22,3 +22,5 @@ SERVE_MEDIA = True
 DOCUMENTS_ENCRYPTION_KEYS = DOCUMENTS_ENCRYPTION_KEYS or ["ZGV2LW9ubHktZG9jdW1lbnQta2V5LW5vdC1zZWNyZXQ="]  # noqa: F405
 # A fixed, public passphrase for dev only; production sets PKI_KEY_PASSPHRASE.
 PKI_KEY_PASSPHRASE = PKI_KEY_PASSPHRASE or "dev-only-pki-passphrase-not-secret-0000"  # noqa: F405
+# A fixed, public audit key for dev only; production sets AUDIT_HMAC_KEY.
+AUDIT_HMAC_KEY = AUDIT_HMAC_KEY or "dev-only-audit-key-not-secret-0000000000"  # noqa: F405

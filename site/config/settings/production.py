@@ -3,8 +3,10 @@
 ``manage.py check --deploy --settings=config.settings.production`` reports nothing.
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_list
+from .env import env_bool, env_int, env_list, env_str
 
 DEBUG = False
 
@@ -23,3 +25,11 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Private documents cannot be stored without their encryption key.
 DOCUMENTS_ENCRYPTION_KEYS = env_list("DOCUMENTS_ENCRYPTION_KEYS")
+
+# The audit chain cannot be kept without its key, and a short one could be guessed.
+AUDIT_HMAC_KEY = env_str("AUDIT_HMAC_KEY", required=True)
+if len(AUDIT_HMAC_KEY) < 32:
+    raise ImproperlyConfigured(
+        "The environment variable AUDIT_HMAC_KEY must be a random secret of at least 32 characters "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(48))'); it must never change afterwards."
+    )

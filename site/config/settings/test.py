@@ -42,6 +42,8 @@ SERVE_MEDIA = True
 DOCUMENTS_ENCRYPTION_KEYS = DOCUMENTS_ENCRYPTION_KEYS or ["dGVzdC1vbmx5LWRvY3VtZW50LWtleS1ub3Qtc2VjcmU="]  # noqa: F405
 # A fixed, public passphrase for test only; production sets PKI_KEY_PASSPHRASE.
 PKI_KEY_PASSPHRASE = PKI_KEY_PASSPHRASE or "test-only-pki-passphrase-not-secret-000"  # noqa: F405
+# A fixed, public audit key for test only; production sets AUDIT_HMAC_KEY.
+AUDIT_HMAC_KEY = AUDIT_HMAC_KEY or "test-only-audit-key-not-secret-0000000000"  # noqa: F405
 PUBLIC_BASE_URL = "http://testserver"
 # Many tests post from one address within a minute; the rate-limit tests switch this back on.
 RATELIMIT_ENABLE = False
