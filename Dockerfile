@@ -14,7 +14,8 @@ ENV PATH="/opt/venv/bin:$PATH" \
     PYTHONPATH="/app/site:/app" \
     DJANGO_SETTINGS_MODULE=config.settings.production \
     WESHARE_VAR_DIR=/app/var
-RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
+RUN SECRET_KEY=collectstatic-only AUDIT_HMAC_KEY=collectstatic-only-placeholder-not-a-secret-0000 \
+    python manage.py collectstatic --noinput
 
 FROM python:3.11-slim-bookworm AS runtime
 WORKDIR /app

@@ -39,6 +39,7 @@ def test_production_sessions_and_cookies_are_locked_down():
         "SECRET_KEY": "x" * 60,
         "DOCUMENTS_ENCRYPTION_KEYS": "ZGVwbG95LWNoZWNrLWtleS1ub3Qtc2VjcmV0LTAxMjM=",
         "PKI_KEY_PASSPHRASE": "p" * 40,
+        "AUDIT_HMAC_KEY": "a" * 48,
         "PATH": "/usr/bin:/bin",
     }
     out = subprocess.run(
