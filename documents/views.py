@@ -47,8 +47,14 @@ def _file_response(document: SupportingDocument, data: bytes) -> HttpResponse:
     return response
 
 
+def _staff_document(request, pk) -> SupportingDocument:
+    """A document of a file the staff member sees, else 404 (its existence does not leak)."""
+    documents = SupportingDocument.objects.select_related("application")
+    return get_object_or_404(access.documents_visible_to(request.user, documents), pk=pk)
+
+
 def staff_download(request, pk):
-    document = get_object_or_404(SupportingDocument.objects.select_related("application"), pk=pk)
+    document = _staff_document(request, pk)
     try:
         data = document_read(document=document, user=request.user)
     except DocumentNotFound:
@@ -58,7 +64,7 @@ def staff_download(request, pk):
 
 @require_POST
 def staff_verify(request, pk):
-    document = get_object_or_404(SupportingDocument.objects.select_related("application"), pk=pk)
+    document = _staff_document(request, pk)
     try:
         document_verify(document=document, by=request.user)
     except DocumentNotFound:

@@ -24,7 +24,7 @@ from .enums import FOLLOWED_STATES
 from .exceptions import PairingNotFound
 from .forms import AmendmentForm, CheckInForm, NoteForm, NoticeForm
 from .models import Pairing
-from .selectors import SUGGESTIONS_SHOWN, guest_suggestions_for, territory_proposal, why
+from .selectors import SUGGESTIONS_SHOWN, guest_suggestions_for, pairings_visible_to, territory_proposal, why
 from .services import STAFF_ACTIONS, amendment_add, check_in_complete, note_add, pairing_act, pairing_propose
 
 ACTION_LABELS = {
@@ -41,11 +41,6 @@ ACTION_LABELS = {
 DANGEROUS_ACTIONS = {"cancel", "give_notice", "terminate"}
 
 
-def pairings_visible_to(user):
-    visible = access.applications_visible_to(user)
-    return Pairing.objects.filter(host__in=visible, guest__in=visible)
-
-
 class PairingPermissionPolicy(BasePermissionPolicy):
     """Same audience as the files; pairings change by actions only."""
 
@@ -56,7 +51,7 @@ class PairingPermissionPolicy(BasePermissionPolicy):
         return action == "view" and application_permission_policy.user_has_permission(user, "view")
 
     def user_has_permission_for_instance(self, user, action, instance):
-        return action == "view" and pairings_visible_to(user).filter(pk=instance.pk).exists()
+        return action == "view" and access.may_view_pairing(user, instance)
 
     def instances_user_has_permission_for(self, user, action):
         return pairings_visible_to(user) if action == "view" else Pairing.objects.none()
@@ -113,7 +108,7 @@ class PairingInspectView(InspectView):
         context["notice_form"] = kwargs.get("notice_form") or NoticeForm()
         context["history"] = pairing.transitions.select_related("user")
         context["explanation"] = why(pairing.host, pairing.guest)
-        manages = access.may_vet(user, pairing.host) and access.may_vet(user, pairing.guest)
+        manages = access.may_manage_pairing(user, pairing)
         context["manages"] = manages
         context["check_ins"] = pairing.check_ins.select_related("done_by")
         context["notes"] = pairing.notes.select_related("author")

@@ -1,13 +1,23 @@
-"""Read queries of the matching: who is free to be paired, suggestions, proposals, explanations."""
+"""Read queries of pairings: who sees which, who is free to be paired, suggestions, proposals, explanations.
 
+Who sees what is said by :mod:`workflow.access`; the functions here bind its rules to our models.
+"""
+
+from workflow import access
 from workflow.enums import ApplicationKind, ApplicationState
 from workflow.models import Application
 
 from .matching.engine import Rules, Weights, explain, propose, top_k_guests
 from .matching.features import guests_side, hosts_side
+from .models import Pairing
 
 #: How many guests the suggestions page shows for a host.
 SUGGESTIONS_SHOWN = 10
+
+
+def pairings_visible_to(user):
+    """The pairings ``user`` sees: those whose host's and guest's files are both visible to them."""
+    return access.pairings_visible_to(user, Pairing.objects.all())
 
 
 def free_applications(*, kind: str, territory=None, country=None, among=None):

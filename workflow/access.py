@@ -9,12 +9,28 @@ existence does not leak) and in object rules used as django-fsm-2 transition per
   falls under its region's), read only for now;
 - national officers: every file of their country, read only;
 - editors: no personal data at all.
+
+Pairings, conventions, supporting documents and audit entries are seen through their files: a
+pairing (and its convention) when both its host's and its guest's files are visible, a document
+when its file is. This module imports none of the apps that own those objects (pairings and
+documents import workflow, never the reverse): the functions that scope them take the queryset
+to scope, and the object rules read the objects through their attributes (``pairing.host``,
+``convention.pairing``, ``document.application``). The parties who sign a convention are named
+with workflow's own words: an applicant signs as their file's kind (``host``, ``guest``), staff
+as their organisation's kind (``association``, ``pension_office``).
 """
 
 from django.db.models import Q, QuerySet
 
-from .enums import VETTING_ROLES, StaffRole
+from .enums import VETTING_ROLES, ApplicationKind, OrganisationKind, StaffRole
 from .models import Application, StaffMembership
+
+#: The parties who sign a convention for an organisation, in the order they sign.
+STAFF_SIGNING_PARTIES = (OrganisationKind.ASSOCIATION, OrganisationKind.PENSION_OFFICE)
+
+
+def _signed_out(user) -> bool:
+    return user is None or not user.is_authenticated or not user.is_active
 
 
 def _memberships(user) -> QuerySet[StaffMembership]:
@@ -23,7 +39,7 @@ def _memberships(user) -> QuerySet[StaffMembership]:
 
 def applications_visible_to(user) -> QuerySet[Application]:
     """The applications ``user`` may see."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    if _signed_out(user):
         return Application.objects.none()
     if user.is_superuser:
         return Application.objects.all()
@@ -47,7 +63,7 @@ def may_view(user, application: Application) -> bool:
 
 def may_vet(user, application: Application) -> bool:
     """Advisors and managers of an association covering the file's territory vet it."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    if _signed_out(user):
         return False
     if user.is_superuser:
         return True
@@ -63,7 +79,7 @@ def territories_vetted_by(user):
     from .enums import TerritoryLevel
     from .models import Territory
 
-    if user is None or not user.is_authenticated or not user.is_active:
+    if _signed_out(user):
         return Territory.objects.none()
     departments = Territory.objects.filter(level=TerritoryLevel.DEPARTMENT, associations__isnull=False)
     if not user.is_superuser:
@@ -74,7 +90,7 @@ def territories_vetted_by(user):
 
 def may_countersign(user, application: Application) -> bool:
     """Officers of the pension office overseeing the file's territory (or its region) counter-sign."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    if _signed_out(user):
         return False
     if user.is_superuser:
         return True
@@ -98,3 +114,99 @@ def vetting_staff_for(territory):
         .exclude(email="")
         .distinct()
     )
+
+
+# Pairings and conventions: seen by whoever sees both files, led by whoever vets both.
+
+
+def _both_files_visible(user, queryset: QuerySet, *, through: str = "") -> QuerySet:
+    visible = applications_visible_to(user)
+    return queryset.filter(**{f"{through}host__in": visible, f"{through}guest__in": visible})
+
+
+def pairings_visible_to(user, pairings: QuerySet) -> QuerySet:
+    """The pairings among ``pairings`` (a queryset of ``pairings.Pairing``) whose two files ``user`` sees."""
+    return _both_files_visible(user, pairings)
+
+
+def may_view_pairing(user, pairing) -> bool:
+    """``user`` sees the host's and the guest's files of ``pairing``."""
+    return applications_visible_to(user).filter(pk__in=[pairing.host_id, pairing.guest_id]).count() == 2
+
+
+def may_manage_pairing(user, pairing) -> bool:
+    """Advisors and managers who vet both files propose the pairing, lead it and follow it up."""
+    return may_vet(user, pairing.host) and may_vet(user, pairing.guest)
+
+
+def may_countersign_pairing(user, pairing) -> bool:
+    """Officers of the pension office overseeing the host's territory counter-sign the pairing."""
+    return may_countersign(user, pairing.host)
+
+
+def conventions_visible_to(user, conventions: QuerySet) -> QuerySet:
+    """The conventions among ``conventions`` (of ``documents.Convention``) whose pairing ``user`` sees."""
+    return _both_files_visible(user, conventions, through="pairing__")
+
+
+def may_sign_convention(user, convention, party: str, *, application=None) -> bool:
+    """Whether ``user``, or the applicant signed in to ``application``, may sign ``convention`` for ``party``.
+
+    The host and the guest sign for themselves, from their own file (``application``); the
+    association signs by an advisor or manager who vets both files; the pension office by an
+    officer of the office overseeing the host's territory. Whose turn it is is not asked here.
+    """
+    pairing = convention.pairing
+    if party == ApplicationKind.GUEST:
+        return application is not None and application.pk == pairing.guest_id
+    if party == ApplicationKind.HOST:
+        return application is not None and application.pk == pairing.host_id
+    if party == OrganisationKind.ASSOCIATION:
+        return may_manage_pairing(user, pairing)
+    if party == OrganisationKind.PENSION_OFFICE:
+        return may_countersign_pairing(user, pairing)
+    return False
+
+
+def may_sign_convention_as(user, convention) -> str | None:
+    """The organisation ``user`` signs ``convention`` for (``association``, ``pension_office``), or None."""
+    for party in STAFF_SIGNING_PARTIES:
+        if may_sign_convention(user, convention, party):
+            return party
+    return None
+
+
+# Supporting documents: seen with their file.
+
+
+def documents_visible_to(user, documents: QuerySet) -> QuerySet:
+    """The documents among ``documents`` (of ``documents.SupportingDocument``) whose file ``user`` sees."""
+    return documents.filter(application__in=applications_visible_to(user))
+
+
+# The audit trail: searched by administrators, and by national officers for their country's files.
+
+
+def may_search_audit(user) -> bool:
+    """Superusers and national officers search and export the audit trail."""
+    if _signed_out(user):
+        return False
+    return user.is_superuser or _memberships(user).filter(role=StaffRole.NATIONAL_OFFICER).exists()
+
+
+def audit_events_visible_to(user, events: QuerySet) -> QuerySet:
+    """The entries among ``events`` (of ``AuditEvent``) about a file ``user`` sees, or about a pairing of one.
+
+    Pairing entries carry their two files' numbers (``host``, ``guest``) in their details.
+    """
+    if not may_search_audit(user):
+        return events.none()
+    if user.is_superuser:
+        return events
+    visible = list(applications_visible_to(user).values_list("pk", flat=True))
+    return events.filter(Q(application_id__in=visible) | Q(data__host__in=visible))
+
+
+def may_list_staff_roles(user) -> bool:
+    """Who holds which role is shown to those who may change the roles (administrators), not to all staff."""
+    return not _signed_out(user) and user.has_perm("workflow.change_staffmembership")

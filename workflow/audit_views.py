@@ -1,7 +1,8 @@
 """The audit trail in the back office: search by person or pairing, export as CSV.
 
-Superusers see every event; national officers the events of the files and pairings of their
-country. A search needs a person (email address or file number) or a pairing number.
+Who may search, and which events they see, is said by :mod:`workflow.access` (superusers every
+event; national officers the events of the files and pairings of their country). A search needs
+a person (email address or file number) or a pairing number.
 """
 
 import csv
@@ -14,8 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from . import access, audit
-from .enums import StaffRole
-from .models import Application, AuditEvent, StaffMembership
+from .models import Application, AuditEvent
 
 LIMIT = 1000
 
@@ -29,16 +29,6 @@ class AuditSearchForm(forms.Form):
         if not data.get("person") and not data.get("pairing"):
             raise forms.ValidationError(_("Give a person or a pairing."))
         return data
-
-
-def may_read_audit(user) -> bool:
-    return bool(
-        user.is_authenticated
-        and (
-            user.is_superuser
-            or StaffMembership.objects.filter(user=user, role=StaffRole.NATIONAL_OFFICER, user__is_active=True).exists()
-        )
-    )
 
 
 def _events(user, data):
@@ -59,15 +49,11 @@ def _events(user, data):
         )
     if pairing:
         events = events.filter(pairing_id=pairing)
-    if not user.is_superuser:
-        # Pairing events carry their two files' numbers (``host``, ``guest``) in their details.
-        visible = list(access.applications_visible_to(user).values_list("pk", flat=True))
-        events = events.filter(Q(application_id__in=visible) | Q(data__host__in=visible))
-    return events.order_by("-pk")[:LIMIT]
+    return access.audit_events_visible_to(user, events).order_by("-pk")[:LIMIT]
 
 
 def audit_trail(request):
-    if not may_read_audit(request.user):
+    if not access.may_search_audit(request.user):
         raise PermissionDenied
     form = AuditSearchForm(request.GET or None)
     events = _events(request.user, form.cleaned_data) if form.is_valid() else []

@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import access
 from .admin_views import (
     ApplicationActView,
     ApplicationFilterSet,
@@ -114,7 +115,7 @@ def _administrators_only(view):
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not request.user.has_perm("workflow.change_staffmembership"):
+        if not access.may_list_staff_roles(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -228,9 +229,7 @@ def register_audit_urls():
 
 class AuditMenuItem(MenuItem):
     def is_shown(self, request):
-        from .audit_views import may_read_audit
-
-        return may_read_audit(request.user)
+        return access.may_search_audit(request.user)
 
 
 @hooks.register("register_admin_menu_item")

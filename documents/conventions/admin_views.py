@@ -18,21 +18,20 @@ from workflow.exceptions import WorkflowError
 from ..enums import SigningParty
 from ..exceptions import DocumentError, DocumentNotFound
 from ..models import Convention
-from .services import _may_sign, convention_refuse, convention_sign, read_pdf
+from .services import convention_refuse, convention_sign, read_pdf
 
 
 def _visible(user):
-    visible = access.applications_visible_to(user)
-    return Convention.objects.filter(pairing__host__in=visible, pairing__guest__in=visible).select_related(
-        "pairing__host__territory", "pairing__guest"
+    """The conventions ``user`` sees (:func:`workflow.access.conventions_visible_to`)."""
+    return access.conventions_visible_to(
+        user, Convention.objects.select_related("pairing__host__territory", "pairing__guest")
     )
 
 
-def _staff_party(convention, user) -> str | None:
-    for party in (SigningParty.ASSOCIATION, SigningParty.PENSION_OFFICE):
-        if _may_sign(convention, party, user=user):
-            return party
-    return None
+def _staff_party(convention, user) -> SigningParty | None:
+    """The party ``user`` signs for (:func:`workflow.access.may_sign_convention_as`), if any."""
+    party = access.may_sign_convention_as(user, convention)
+    return SigningParty(party) if party else None
 
 
 def convention_page(request, pk):

@@ -136,16 +136,8 @@ def convention_render(*, pairing_id: int) -> Convention:
 
 
 def _may_sign(convention: Convention, party: str, *, user=None, application=None) -> bool:
-    pairing = convention.pairing
-    if party == SigningParty.GUEST:
-        return application is not None and application.pk == pairing.guest_id
-    if party == SigningParty.HOST:
-        return application is not None and application.pk == pairing.host_id
-    if party == SigningParty.ASSOCIATION:
-        return access.may_vet(user, pairing.host) and access.may_vet(user, pairing.guest)
-    if party == SigningParty.PENSION_OFFICE:
-        return access.may_countersign(user, pairing.host)
-    return False
+    """Who may sign for ``party`` is said by :func:`workflow.access.may_sign_convention`."""
+    return access.may_sign_convention(user, convention, party, application=application)
 
 
 def _hash_code(code: str) -> str:
