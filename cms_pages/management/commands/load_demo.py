@@ -12,9 +12,10 @@ class Command(BaseCommand):
         parser.add_argument("--no-images", action="store_true", help="Skip the demo images (faster).")
 
     def handle(self, *args, no_images=False, **options):
-        result = build_demo(with_images=not no_images)
-        # The platform's signing authorities and the demo convention templates (documents app).
+        # The platform's signing authorities (documents app) first: a missing passphrase stops
+        # the command before any content is written.
         call_command("pki_init", verbosity=0)
+        result = build_demo(with_images=not no_images)
         call_command("load_convention_templates", verbosity=0)
         if options["verbosity"] == 0:
             return

@@ -1,9 +1,19 @@
 """Create the platform's root, issuing and timestamp authorities (once)."""
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from documents.conventions import authority
 from documents.pki import fingerprint
+
+
+def require_passphrase() -> None:
+    """The authorities' keys are encrypted with PKI_KEY_PASSPHRASE: without it, stop and say so."""
+    if not settings.PKI_KEY_PASSPHRASE:
+        raise CommandError(
+            "The environment variable PKI_KEY_PASSPHRASE must be set: the signing authorities' keys are "
+            "encrypted with it."
+        )
 
 
 class Command(BaseCommand):
@@ -20,6 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("--root-out", help="Also write the root certificate (PEM) to this file.")
 
     def handle(self, *args, force=False, root_out=None, **options):
+        require_passphrase()
         created = authority.initialise(force=force)
         root = authority.root_certificate()
         if created:

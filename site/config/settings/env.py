@@ -6,6 +6,7 @@ Every integration is switched on by its variable: ``DATABASE_URL`` (SQLite when 
 """
 
 import os
+import sys
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -41,3 +42,19 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if value is None or value.strip() == "":
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def settings_or_exit(*, status: int = 1) -> None:
+    """Load the settings now; when a variable is missing or wrong, end the process with one line
+    naming it (``Configuration error: …`` on stderr), not a traceback.
+
+    manage.py, wsgi.py and asgi.py call it before Django starts. The entry points pass ``status=3``,
+    which gunicorn reads as "worker failed to boot": it stops instead of starting workers forever.
+    """
+    from django.conf import settings
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 - reading one setting imports the settings module.
+    except ImproperlyConfigured as exc:
+        sys.stderr.write(f"Configuration error: {exc}\n")
+        raise SystemExit(status) from None
