@@ -1,17 +1,21 @@
 """Speed of the matching engine on synthetic territories (no database).
 
-    .venv/bin/python bench/matching.py
+    .venv/bin/python bench/matching.py [--quick]
 
 Prints: scoring + optimal assignment for 5,000 hosts × 5,000 guests (goal: under 5 s); top-10
 suggestions for one host among 50,000 guests (goal: under 100 ms); a plain-Python pairwise loop
 on a sample and the speed-up of the vectorised engine; how the cost grows from 500 to 5,000.
-The last line is one JSON object with the figures.
+The last line is one JSON object with the figures. The synthetic stays start in the coming
+months, whenever the bench runs. ``--quick`` runs the same steps on smaller sizes in a few
+seconds, to show the bench still works (CI); its figures are not judged against the goals.
 """
 
+import argparse
 import json
 import os
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -32,9 +36,17 @@ RULES = Rules(minimum_stay_days=MIN_STAY)
 WEIGHTS = Weights()
 
 
+#: Full sizes and quick ones: assignment side, top-k candidates, plain-Python sample, growth steps.
+SIZES = {
+    "full": {"assign": 5000, "candidates": 50000, "sample": 60, "growth": (500, 1000, 2000, 5000)},
+    "quick": {"assign": 1000, "candidates": 10000, "sample": 20, "growth": (250, 500, 1000)},
+}
+
+
 def synthetic(n: int, *, hosts: bool, seed: int) -> Side:
     rng = np.random.default_rng(seed)
-    start = rng.integers(739000, 739120, n).astype(np.int32)
+    # Stays start within four months of today: the engine judges dates and ages from today.
+    start = (date.today().toordinal() + rng.integers(0, 120, n)).astype(np.int32)
     return Side(
         ids=np.arange(n, dtype=np.int64),
         names=[""] * n,
@@ -90,23 +102,32 @@ def plain_python_scores(hosts: Side, guests: Side) -> list[list[float]]:
 
 
 def main() -> None:
-    figures = {}
-    hosts, guests = synthetic(5000, hosts=True, seed=1), synthetic(5000, hosts=False, seed=2)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, a few seconds; goals not judged")
+    args = parser.parse_args()
+    size = SIZES["quick" if args.quick else "full"]
+    n, m, sample = size["assign"], size["candidates"], size["sample"]
+
+    def goal(text: str) -> str:
+        return "" if args.quick else f"  goal {text}"
+
+    figures = {"quick": args.quick}
+    hosts, guests = synthetic(n, hosts=True, seed=1), synthetic(n, hosts=False, seed=2)
     seconds, proposal = timed(lambda: propose(hosts, guests, weights=WEIGHTS, rules=RULES))
-    figures["assign_5000x5000_s"] = round(seconds, 3)
-    print(f"scoring + optimal assignment, 5,000 × 5,000: {seconds:.2f} s ({len(proposal)} pairs)  goal < 5 s")
+    figures[f"assign_{n}x{n}_s"] = round(seconds, 3)
+    print(f"scoring + optimal assignment, {n:,} × {n:,}: {seconds:.2f} s ({len(proposal)} pairs){goal('< 5 s')}")
 
-    many = synthetic(50000, hosts=False, seed=3)
+    many = synthetic(m, hosts=False, seed=3)
     seconds, _ = timed(lambda: top_k_guests(hosts, 0, many, weights=WEIGHTS, rules=RULES, k=10), repeat=5)
-    figures["top10_among_50000_ms"] = round(seconds * 1000, 2)
-    print(f"top-10 suggestions among 50,000 candidates: {seconds * 1000:.1f} ms  goal < 100 ms")
+    figures[f"top10_among_{m}_ms"] = round(seconds * 1000, 2)
+    print(f"top-10 suggestions among {m:,} candidates: {seconds * 1000:.1f} ms{goal('< 100 ms')}")
 
-    sample_h, sample_g = synthetic(60, hosts=True, seed=4), synthetic(60, hosts=False, seed=5)
+    sample_h, sample_g = synthetic(sample, hosts=True, seed=4), synthetic(sample, hosts=False, seed=5)
     loop_s, looped = timed(lambda: plain_python_scores(sample_h, sample_g))
     vector_s, (total, feasible) = timed(lambda: scores(sample_h, sample_g, weights=WEIGHTS, rules=RULES), repeat=5)
     same = np.allclose(np.where(feasible, total, -np.inf), np.array(looped), atol=1e-3, equal_nan=True)
-    per_pair_loop = loop_s / 3600
-    per_pair_vector = timed(lambda: scores(hosts, guests, weights=WEIGHTS, rules=RULES))[0] / 25e6
+    per_pair_loop = loop_s / sample**2
+    per_pair_vector = timed(lambda: scores(hosts, guests, weights=WEIGHTS, rules=RULES))[0] / n**2
     figures["speedup_vs_python_loop"] = round(per_pair_loop / per_pair_vector)
     print(
         f"plain-Python loop: {per_pair_loop * 1e6:.1f} µs a pair; vectorised: {per_pair_vector * 1e9:.1f} ns a pair; "
@@ -114,19 +135,24 @@ def main() -> None:
     )
 
     growth = {}
-    for n in (500, 1000, 2000, 5000):
-        h, g = synthetic(n, hosts=True, seed=10 + n), synthetic(n, hosts=False, seed=20 + n)
+    for k in size["growth"]:
+        h, g = synthetic(k, hosts=True, seed=10 + k), synthetic(k, hosts=False, seed=20 + k)
         seconds, _ = timed(lambda h=h, g=g: propose(h, g, weights=WEIGHTS, rules=RULES))
-        growth[str(n)] = round(seconds, 3)
-        print(f"  {n:>5} × {n:<5} {seconds:7.3f} s")
+        growth[str(k)] = round(seconds, 3)
+        print(f"  {k:>5} × {k:<5} {seconds:7.3f} s")
     figures["growth_s"] = growth
-    figures["goals_met"] = figures["assign_5000x5000_s"] < 5 and figures["top10_among_50000_ms"] < 100 and same
     # The names the issue asks for, beside the descriptive ones.
-    figures["assign_5000_s"] = figures["assign_5000x5000_s"]
-    figures["topk_50000_ms"] = figures["top10_among_50000_ms"]
+    figures[f"assign_{n}_s"] = figures[f"assign_{n}x{n}_s"]
+    figures[f"topk_{m}_ms"] = figures[f"top10_among_{m}_ms"]
     figures["naive_speedup"] = figures["speedup_vs_python_loop"]
     figures["growth"] = figures["growth_s"]
+    if args.quick:
+        figures["goals_met"] = None  # sizes too small to judge
+    else:
+        figures["goals_met"] = figures["assign_5000x5000_s"] < 5 and figures["top10_among_50000_ms"] < 100 and same
     print(json.dumps(figures))
+    if not same:
+        sys.exit("the vectorised scores differ from the plain-Python ones")
 
 
 if __name__ == "__main__":
