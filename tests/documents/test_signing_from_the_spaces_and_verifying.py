@@ -1,6 +1,7 @@
 """Applicants sign from their space, staff from the admin; anyone checks a convention on the public page."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -60,15 +61,18 @@ def test_the_host_cannot_sign_before_the_guest_and_strangers_see_nothing(client,
     assert client.get(reverse("applicant_convention_pdf", args=[convention.pk])).status_code == 404
 
 
-def test_the_association_signs_in_the_admin_with_its_authenticator_code(client, convention, advisor):
+def test_the_association_signs_in_the_admin_with_its_authenticator_code(client, convention, advisor, clock):
     Convention.objects.filter(pk=convention.pk).update(state="signed_by_host")
     client.force_login(advisor)
     url = reverse("convention_admin", args=[convention.pk])
 
     wrong = client.post(url, {"step": "sign", "code": "12"})
+    too_soon = client.post(url, {"step": "sign", "code": app_code(advisor)})
+    clock.shift(timedelta(seconds=2))  # past django-otp's delay after one wrong code
     done = client.post(url, {"step": "sign", "code": app_code(advisor)})
 
     assert wrong.status_code == 400
+    assert too_soon.status_code == 400
     assert done.status_code == 302
     assert Convention.objects.get(pk=convention.pk).state == "signed_by_association"
 
