@@ -4,12 +4,12 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup run test lint quality migrations-check deploy-check messages dockerfile-lint clean
+.PHONY: help setup run test lint import-contract quality migrations-check deploy-check messages dockerfile-lint clean
 
 help:
 	@echo "make run    set up, migrate, load the demo content and serve http://127.0.0.1:$(PORT) with the worker"
 	@echo "make test   set up and run the whole test suite"
-	@echo "make quality  ruff, migrations check, Dockerfile lint"
+	@echo "make quality  ruff, import direction, migrations check, Dockerfile lint"
 
 $(STAMP): requirements.txt requirements-dev.txt scripts/install.sh
 	scripts/install.sh python $(VENV) requirements-dev.txt
@@ -29,6 +29,10 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Apps import only the apps below them, as .importlinter says.
+import-contract: setup
+	PYTHONPATH=.:site $(VENV)/bin/lint-imports
+
 migrations-check: setup
 	$(PY) manage.py makemigrations --check --dry-run
 
@@ -42,7 +46,7 @@ deploy-check: setup
 dockerfile-lint: setup
 	$(VENV)/bin/hadolint Dockerfile
 
-quality: lint migrations-check deploy-check dockerfile-lint
+quality: lint import-contract migrations-check deploy-check dockerfile-lint
 
 messages: setup
 	$(PY) manage.py makemessages -l fr -l en -l es -l it -l de -l pt --no-obsolete --ignore='.venv/*' --ignore='var/*' --ignore='tests/*' --ignore='bench/*'

@@ -14,7 +14,7 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
-from workflow import audit
+from audit import chain as audit
 
 from .models import BackupCodeDevice
 

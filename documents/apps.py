@@ -8,7 +8,7 @@ class DocumentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from workflow import audit
+        from audit import chain as audit
 
         from . import checks  # noqa: F401
 

@@ -11,8 +11,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from audit import chain as audit
 from pairings.enums import LIVE_STATES
-from workflow import access, audit
+from workflow import access
 from workflow.applicants import application_anonymise
 from workflow.enums import ApplicationState
 from workflow.exceptions import ActionNotPermitted, TransitionRefused

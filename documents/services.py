@@ -7,7 +7,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from workflow import access, audit
+from audit import chain as audit
+from workflow import access
 
 from . import content, crypto
 from .exceptions import DocumentNotFound

@@ -14,7 +14,7 @@ def timestamp_audit_head() -> str:
     import asyncio
     import hashlib
 
-    from workflow import audit
+    from audit import chain as audit
 
     from .conventions import authority
 

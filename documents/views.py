@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from workflow import access, audit
+from audit import chain as audit
+from workflow import access
 from workflow.applicant_session import current_applicant
 from workflow.applicant_views import space as applicant_space
 from workflow.applicants import application_export

@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
-from workflow import access, audit
+from audit import chain as audit
+from workflow import access
 from workflow.enums import ApplicationKind, ApplicationState
 from workflow.exceptions import ActionNotPermitted, ReasonRequired, StaleState, TransitionRefused, WorkflowError
 from workflow.models import Application

@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.throttle import refused, too_many
+from audit import chain as audit
 
-from . import audit
 from .applicant_session import applicant_session_end, applicant_session_start, current_applicant
 from .applicants import (
     applicant_files,

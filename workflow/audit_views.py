@@ -14,8 +14,11 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from . import access, audit
-from .models import Application, AuditEvent
+from audit import chain as audit
+from audit.models import AuditEvent
+
+from . import access
+from .models import Application
 
 LIMIT = 1000
 

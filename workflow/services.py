@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
-from . import access, audit
+from audit import chain as audit
+
+from . import access
 from .enums import ApplicationState
 from .exceptions import (
     ActionNotPermitted,

@@ -4,7 +4,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from . import audit
+from audit import chain as audit
+
 from .models import StaffMembership
 
 

@@ -21,9 +21,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from audit import chain as audit
 from pairings.enums import PairingState
 from pairings.models import Pairing
-from workflow import access, audit
+from workflow import access
 
 from .. import crypto, signing
 from ..enums import ConventionState, SigningParty
@@ -167,7 +168,7 @@ def signing_code_send(*, convention_id: int, application) -> None:
 
 
 def _failures_in_the_last_hour(*, user=None, application=None) -> int:
-    from workflow.models import AuditEvent
+    from audit.models import AuditEvent
 
     since = timezone.now() - FAILURE_WINDOW
     events = AuditEvent.objects.filter(action="convention.code_refused", at__gte=since)

@@ -7,10 +7,10 @@ django-otp's throttle; each failure is an audit event, and a person's failures a
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from audit.models import AuditEvent
 from documents.conventions.services import FAILURES_PER_HOUR, convention_sign
 from documents.exceptions import CodeInvalid, CodeSpent, TooManyCodeAttempts
 from documents.models import Convention, SigningCode
-from workflow.models import AuditEvent
 
 from .conftest import app_code, emailed_code
 

@@ -17,7 +17,7 @@ from tests.workflow.factories import (
     set_state,
 )
 
-APPS = ("accounts", "cms_pages", "workflow", "pairings", "documents", "translations", "config")
+APPS = ("accounts", "audit", "cms_pages", "workflow", "pairings", "documents", "translations", "config")
 ROLES = ["anonymous", "applicant", "staff_a", "staff_b", "pension_office", "national", "editor"]
 
 

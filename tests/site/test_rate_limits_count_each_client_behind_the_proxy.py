@@ -99,7 +99,7 @@ def test_a_failed_sign_in_is_recorded_under_the_clients_address(client, settings
 
 
 def test_a_sign_in_is_audited_under_the_clients_address(client, settings):
-    from workflow.models import AuditEvent
+    from audit.models import AuditEvent
 
     settings.TRUSTED_PROXY_COUNT = 1
     advisor = StaffMembershipFactory(organisation=association_covering(TerritoryFactory(department=True))).user

@@ -10,12 +10,13 @@ national officer, an editor, an anonymous visitor and an administrator.
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from audit import chain as audit
+from audit.models import AuditEvent
 from documents.enums import SigningParty
 from documents.models import Convention, SupportingDocument
 from pairings.models import Pairing
-from workflow import access, audit
+from workflow import access
 from workflow.enums import ApplicationKind, OrganisationKind
-from workflow.models import AuditEvent
 
 from .factories import (
     ApplicationFactory,

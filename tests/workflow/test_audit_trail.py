@@ -5,8 +5,8 @@ from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
-from workflow import audit
-from workflow.models import AuditAnchor, AuditEvent
+from audit import chain as audit
+from audit.models import AuditAnchor, AuditEvent
 from workflow.services import application_act
 
 from .factories import ApplicationFactory, StaffMembershipFactory, TerritoryFactory, association_covering, set_state

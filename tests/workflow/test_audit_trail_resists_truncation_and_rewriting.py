@@ -16,10 +16,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
+from audit import chain as audit
+from audit.models import AuditAnchor, AuditEvent, AuditHead
 from documents import pki
 from documents.tasks import timestamp_audit_head
-from workflow import audit
-from workflow.models import AuditAnchor, AuditEvent, AuditHead
 
 
 @contextmanager
@@ -254,7 +254,7 @@ def test_the_last_anchor_deleted_with_the_entries_since_is_found_by_the_anchorin
     assert timestamp_audit_head() == "stamped"
     previous_anchoring = AuditEvent.objects.get(action="audit.anchored")
     entries(2, "later")
-    with caplog.at_level(logging.INFO, logger="workflow.audit"):
+    with caplog.at_level(logging.INFO, logger="audit.chain"):
         assert timestamp_audit_head() == "stamped"
     logged = re.search(r"--expect (\d+:[0-9a-f]{64})", caplog.text)[1]
     entries(1, "latest")

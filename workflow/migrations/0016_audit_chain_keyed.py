@@ -5,7 +5,7 @@ from django.db import migrations
 
 
 def seal(apps, schema_editor):
-    from workflow.audit import seal_unkeyed_chain
+    from audit.chain import seal_unkeyed_chain
 
     # Appends one entry (inserts only: the append-only trigger of PostgreSQL lets them through);
     # nothing on an empty chain.

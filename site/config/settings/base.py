@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "accounts",
     "cms_pages",
     "translations",
+    "audit",
     "workflow",
     "pairings",
     "documents",

@@ -16,7 +16,8 @@ records the anchoring in the chain itself. ``verify_chain`` recomputes every has
 that each anchored entry is still where it was stamped, that the chain is not shorter than an
 anchor, that no anchor was deleted and that each token is valid; it names the first thing that
 does not hold. The tokens are checked by a function the documents app registers
-(``register_anchor_checker``): this app knows nothing of the timestamp authority.
+(``register_anchor_checker``): every app records here and this one imports none of them, so it
+knows nothing of the timestamp authority.
 
 On PostgreSQL a trigger refuses any UPDATE or DELETE on the table; the application never edits an event.
 """

@@ -4,7 +4,7 @@ import re
 
 from django.core.management.base import BaseCommand, CommandError
 
-from workflow.audit import verify_chain
+from audit.chain import verify_chain
 
 EXPECTED = re.compile(r"^(\d+):([0-9a-f]{64})$")
 
