@@ -15,19 +15,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
 
+from workflow import access
+
 from .enums import CAN_BE_CANCELLED_STATES, LIVE_STATES, CheckInKind, NoteKind, PairingState, Party, Requester
 
 
 def _staff_may_manage(instance: "Pairing", user) -> bool:
-    from workflow.access import may_vet
-
-    return may_vet(user, instance.host) and may_vet(user, instance.guest)
+    return access.may_manage_pairing(user, instance)
 
 
 def _pension_office_may_countersign(instance: "Pairing", user) -> bool:
-    from workflow.access import may_countersign
-
-    return may_countersign(user, instance.host)
+    return access.may_countersign_pairing(user, instance)
 
 
 def _no_notice_given(instance: "Pairing") -> bool:

@@ -154,7 +154,7 @@ def pairing_act(
     try:
         with transaction.atomic():
             pairing = _locked_pairing(pairing_id)
-            if not (access.may_view(by, pairing.host) and access.may_view(by, pairing.guest)):
+            if not access.may_view_pairing(by, pairing):
                 raise PairingNotFound()
             if expected_state is not None and pairing.state != expected_state:
                 raise StaleState()
@@ -305,9 +305,9 @@ def amendment_add(*, pairing_id: int, by, effective_on, text: str) -> Amendment:
 
 
 def _require_manager(by, pairing: Pairing) -> None:
-    if not (access.may_view(by, pairing.host) and access.may_view(by, pairing.guest)):
+    if not access.may_view_pairing(by, pairing):
         raise PairingNotFound()
-    if not (access.may_vet(by, pairing.host) and access.may_vet(by, pairing.guest)):
+    if not access.may_manage_pairing(by, pairing):
         raise ActionNotPermitted()
 
 

@@ -6,7 +6,7 @@ existence does not leak) and in object rules used as django-fsm-2 transition per
 - association advisors and managers: the files of the territories their association covers,
   which they vet;
 - pension-office officers: the files of their region (a department without its own office
-  falls under its region's), read only for now;
+  falls under its region's), which they read and whose conventions they counter-sign;
 - national officers: every file of their country, read only;
 - editors: no personal data at all.
 
@@ -25,6 +25,14 @@ from django.db.models import Q, QuerySet
 from .enums import VETTING_ROLES, ApplicationKind, OrganisationKind, StaffRole
 from .models import Application, StaffMembership
 
+#: Roles that open the files area of the back office (each then sees only its own scope).
+FILE_VIEWING_ROLES = (
+    StaffRole.ADVISOR,
+    StaffRole.ASSOCIATION_MANAGER,
+    StaffRole.PENSION_OFFICER,
+    StaffRole.NATIONAL_OFFICER,
+)
+
 #: The parties who sign a convention for an organisation, in the order they sign.
 STAFF_SIGNING_PARTIES = (OrganisationKind.ASSOCIATION, OrganisationKind.PENSION_OFFICE)
 
@@ -35,6 +43,19 @@ def _signed_out(user) -> bool:
 
 def _memberships(user) -> QuerySet[StaffMembership]:
     return StaffMembership.objects.filter(user=user, user__is_active=True)
+
+
+def may_open_files_area(user) -> bool:
+    """Whether the files area of the back office is shown to ``user`` at all."""
+    if _signed_out(user):
+        return False
+    return user.is_superuser or _memberships(user).filter(role__in=FILE_VIEWING_ROLES).exists()
+
+
+def staff_who_open_files_area(users: QuerySet) -> QuerySet:
+    """Among ``users``, those :func:`may_open_files_area` lets in."""
+    users = users.filter(is_active=True)
+    return users.filter(memberships__role__in=FILE_VIEWING_ROLES).distinct() | users.filter(is_superuser=True)
 
 
 def applications_visible_to(user) -> QuerySet[Application]:

@@ -8,15 +8,7 @@ from django.contrib.auth import get_user_model
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from . import access
-from .enums import StaffRole
-from .models import Application, StaffMembership
-
-VIEWING_ROLES = (
-    StaffRole.ADVISOR,
-    StaffRole.ASSOCIATION_MANAGER,
-    StaffRole.PENSION_OFFICER,
-    StaffRole.NATIONAL_OFFICER,
-)
+from .models import Application
 
 
 class ApplicationPermissionPolicy(BasePermissionPolicy):
@@ -24,9 +16,7 @@ class ApplicationPermissionPolicy(BasePermissionPolicy):
         super().__init__(Application)
 
     def user_has_permission(self, user, action):
-        if action != "view" or not user.is_active:
-            return False
-        return user.is_superuser or StaffMembership.objects.filter(user=user, role__in=VIEWING_ROLES).exists()
+        return action == "view" and access.may_open_files_area(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return action == "view" and access.may_view(user, instance)
@@ -37,10 +27,10 @@ class ApplicationPermissionPolicy(BasePermissionPolicy):
         return access.applications_visible_to(user)
 
     def users_with_permission(self, action):
-        users = get_user_model().objects.filter(is_active=True)
+        users = get_user_model().objects.all()
         if action != "view":
             return users.none()
-        return users.filter(memberships__role__in=VIEWING_ROLES).distinct() | users.filter(is_superuser=True)
+        return access.staff_who_open_files_area(users)
 
 
 application_permission_policy = ApplicationPermissionPolicy()
