@@ -1,6 +1,7 @@
 """Private documents and conventions.
 
-Will own the applicants' supporting documents (encrypted storage, access log), the convention
-templates and their versions, PDF rendering with WeasyPrint, the platform PKI and timestamp
-authority, PAdES signing and verification with pyHanko. Empty until the conventions issue.
+Owns the applicants' supporting documents (checked by content, encrypted at rest, every opening
+logged), the retention and erasure of closed files, the convention templates and their
+versions, PDF rendering with WeasyPrint (``conventions/``), the platform PKI and timestamp
+authority, PAdES signing and verification with pyHanko.
 """

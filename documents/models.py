@@ -3,6 +3,10 @@
 The files live in the ``private`` storage (never the public media), encrypted with the
 platform's document keys; they are read only through :mod:`documents.services`, which checks
 the reader's rights and records every opening.
+
+The conventions are here too: their templates and frozen versions, each pairing's convention
+with the steps of its file, the platform's authorities, the signers' certificates and the
+one-time signing codes.
 """
 
 import uuid

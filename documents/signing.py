@@ -1,6 +1,6 @@
 """Signing and checking PDF conventions with pyHanko: fields, PAdES signatures, the final seal, the report.
 
-Pure functions on bytes and certificates; :mod:`documents.services` decides who signs when.
+Pure functions on bytes and certificates; :mod:`documents.conventions.services` decides who signs when.
 """
 
 from __future__ import annotations

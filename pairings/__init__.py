@@ -1,6 +1,6 @@
 """The match and its life.
 
-Will own the matching engine (``pairings/matching/``: hard constraints, weighted scores with
-their explanations, optimal assignment per territory), the Pairing with its states from
-proposal to end, the follow-up check-ins and mediation notes. Empty until the matching issue.
+Owns the matching engine (``pairings/matching/``: hard constraints, weighted scores with their
+explanations, optimal assignment per territory) and the offline geocoding it uses, the Pairing
+with its states from proposal to end, the follow-up check-ins, notes and amendments.
 """

@@ -2,7 +2,9 @@
 
 A Country is a national programme with its own legal rules; its Territories (regions, then
 departments) decide which Association vets and accompanies a file and which regional pension
-office oversees it. Later issues build applications, pairings and conventions on these.
+office oversees it. Staff roles, the applications with each country's rules, their checklists,
+notes, transition log, sign-in links and consents are here too; pairings and conventions build
+on them in their own apps.
 """
 
 from datetime import date
