@@ -136,7 +136,7 @@ def code_for(convention, application):
     return re.search(r"^\s+(\d{6})\s*$", mail.outbox[-1].body, re.MULTILINE).group(1)
 
 
-def app_code(user, step_offset):
+def app_code(user):
     from django_otp.oath import totp
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -165,7 +165,7 @@ def platform_once(territory, advisor, officer, factory, set_state, n):
     convention_sign(convention_id=convention.pk, party="guest", code=codes["guest"], application=pairing.guest)
     convention_sign(convention_id=convention.pk, party="host", code=codes["host"], application=pairing.host)
     timed += time.perf_counter() - started
-    advisor_code, officer_code = app_code(advisor, n), app_code(officer, n)
+    advisor_code, officer_code = app_code(advisor), app_code(officer)
     started = time.perf_counter()
     convention_sign(convention_id=convention.pk, party="association", code=advisor_code, user=advisor)
     sealed = convention_sign(convention_id=convention.pk, party="pension_office", code=officer_code, user=officer)

@@ -124,7 +124,7 @@ def main() -> None:
 
     sample_h, sample_g = synthetic(sample, hosts=True, seed=4), synthetic(sample, hosts=False, seed=5)
     loop_s, looped = timed(lambda: plain_python_scores(sample_h, sample_g))
-    vector_s, (total, feasible) = timed(lambda: scores(sample_h, sample_g, weights=WEIGHTS, rules=RULES), repeat=5)
+    _, (total, feasible) = timed(lambda: scores(sample_h, sample_g, weights=WEIGHTS, rules=RULES), repeat=5)
     same = np.allclose(np.where(feasible, total, -np.inf), np.array(looped), atol=1e-3, equal_nan=True)
     per_pair_loop = loop_s / sample**2
     per_pair_vector = timed(lambda: scores(hosts, guests, weights=WEIGHTS, rules=RULES))[0] / n**2
@@ -141,7 +141,7 @@ def main() -> None:
         growth[str(k)] = round(seconds, 3)
         print(f"  {k:>5} × {k:<5} {seconds:7.3f} s")
     figures["growth_s"] = growth
-    # The names the issue asks for, beside the descriptive ones.
+    # Short names of the main figures, beside the descriptive ones.
     figures[f"assign_{n}_s"] = figures[f"assign_{n}x{n}_s"]
     figures[f"topk_{m}_ms"] = figures[f"top10_among_{m}_ms"]
     figures["naive_speedup"] = figures["speedup_vs_python_loop"]

@@ -35,7 +35,3 @@ def decrypt(token: bytes) -> bytes:
 def reencrypt(token: bytes) -> bytes:
     """The same content encrypted with the newest key."""
     return _cipher().rotate(token)
-
-
-def new_key() -> str:
-    return Fernet.generate_key().decode()

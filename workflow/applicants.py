@@ -250,10 +250,6 @@ def applicant_files(application: Application) -> list[int]:
     return sorted({application.pk, *confirmed})
 
 
-def application_is_sent(application: Application) -> bool:
-    return application.state != ApplicationState.DRAFT
-
-
 def applicant_sign_in_request(*, email: str, build_url: Callable[[str], str]) -> None:
     """Send a sign-in link to the latest file of this address, if there is one.
 
