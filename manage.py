@@ -17,6 +17,12 @@ if __name__ == "__main__":
     from config.settings.env import settings_or_exit
 
     settings_or_exit()
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(sys.argv)
+    try:
+        execute_from_command_line(sys.argv)
+    except ImproperlyConfigured as exc:
+        # A secret a command needs (e.g. the PKI passphrase to open the stored keys): one line.
+        sys.stderr.write(f"Configuration error: {exc}\n")
+        raise SystemExit(1) from None

@@ -17,11 +17,15 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 ROOT_YEARS, ISSUING_YEARS, TSA_YEARS, SIGNER_YEARS = 20, 10, 10, 3
 
 
 def passphrase() -> bytes:
+    """The passphrase of the stored private keys; without it nothing can be signed or decrypted."""
+    if not settings.PKI_KEY_PASSPHRASE:
+        raise ImproperlyConfigured("The environment variable PKI_KEY_PASSPHRASE must be set.")
     return settings.PKI_KEY_PASSPHRASE.encode()
 
 

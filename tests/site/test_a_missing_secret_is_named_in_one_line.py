@@ -65,3 +65,15 @@ def test_the_signing_authorities_are_not_created_without_their_passphrase(tmp_pa
 
         line = one_line(result)
         assert line.startswith("CommandError: The environment variable PKI_KEY_PASSPHRASE must be set"), line
+
+
+def test_opening_the_stored_keys_without_the_passphrase_names_it(settings):
+    import pytest
+    from django.core.exceptions import ImproperlyConfigured
+
+    from documents.pki import passphrase
+
+    settings.PKI_KEY_PASSPHRASE = ""
+
+    with pytest.raises(ImproperlyConfigured, match="PKI_KEY_PASSPHRASE must be set"):
+        passphrase()
