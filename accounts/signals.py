@@ -32,8 +32,12 @@ def signed_out(sender, request, user, **kwargs):
 
 @receiver(user_login_failed)
 def sign_in_failed(sender, credentials, request=None, **kwargs):
+    # The account is named by id; a name that matches no account is not kept (it may be anything).
+    account = User.objects.filter(username=str(credentials.get("username", ""))[:150]).first()
     audit.record(
-        "auth.login_failed", actor=str(credentials.get("username", ""))[:150], data={"address": _address(request)}
+        "auth.login_failed",
+        actor=audit.staff_actor(account) if account is not None else "",
+        data={"address": _address(request), "known_account": account is not None},
     )
 
 

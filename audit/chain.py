@@ -99,6 +99,16 @@ def _append(event_model, head, **fields):
     return event
 
 
+def staff_actor(user) -> str:
+    """How the chain names a staff account: by id, never by name (resolved when the trail is read)."""
+    return f"user:{user.pk}"
+
+
+def applicant_actor(application_id: int) -> str:
+    """How the chain names an applicant: by their file's id, never by address or name."""
+    return f"application:{application_id}"
+
+
 def record(
     action: str,
     *,
@@ -120,7 +130,7 @@ def record(
             AuditEvent,
             head,
             action=action,
-            actor=actor or (user.get_username() if user is not None else ""),
+            actor=actor or (staff_actor(user) if user is not None else ""),
             user_id=user.pk if user is not None else None,
             object_type=obj._meta.label_lower if obj is not None else "",
             object_id=str(obj.pk) if obj is not None else "",

@@ -28,7 +28,7 @@ def _access(document, action: str, *, user=None, system: bool = False) -> None:
     audit.record(
         f"document.{action}",
         user=user,
-        actor="" if user is not None else ("system" if system else f"applicant:{document.application.email}"),
+        actor="" if user is not None else ("system" if system else audit.applicant_actor(document.application_id)),
         obj=document,
         application_id=document.application_id,
         data={"kind": document.kind},

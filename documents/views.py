@@ -152,7 +152,7 @@ def applicant_export(request, application_pk):
     if application is None:
         raise Http404
     audit.record(
-        "applicant.export", actor=f"applicant:{application.email}", obj=application, application_id=application.pk
+        "applicant.export", actor=audit.applicant_actor(application.pk), obj=application, application_id=application.pk
     )
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as bundle:

@@ -58,7 +58,11 @@ def _log(pairing, *, action, from_state, by=None, party="", comment=""):
     audit.record(
         action,
         user=by,
-        actor="" if by is not None else (f"applicant:{party}" if party else "system"),
+        actor=""
+        if by is not None
+        else (
+            audit.applicant_actor(pairing.host_id if party == Party.HOST else pairing.guest_id) if party else "system"
+        ),
         obj=pairing,
         pairing_id=pairing.pk,
         data={"from": from_state, "to": pairing.state, "host": pairing.host_id, "guest": pairing.guest_id},

@@ -112,7 +112,7 @@ def withdraw(request, pk):
 def export(request, pk):
     application = _own_application(request, pk)
     audit.record(
-        "applicant.export", actor=f"applicant:{application.email}", obj=application, application_id=application.pk
+        "applicant.export", actor=audit.applicant_actor(application.pk), obj=application, application_id=application.pk
     )
     response = HttpResponse(
         json.dumps(application_export(application), ensure_ascii=False, indent=2),

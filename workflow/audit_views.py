@@ -8,11 +8,13 @@ a person (email address or file number) or a pairing number.
 import csv
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from audit import chain as audit
 from audit.models import AuditEvent
@@ -34,41 +36,77 @@ class AuditSearchForm(forms.Form):
         return data
 
 
-def _events(user, data):
-    person, pairing = (data.get("person") or "").strip(), data.get("pairing")
+def _files_of(person: str) -> list[int]:
+    files = (
+        Application.objects.filter(pk=int(person))
+        if person.isdigit()
+        else Application.objects.filter(email__iexact=person)
+    )
+    return list(files.values_list("pk", flat=True))
+
+
+def _events(user, files: list[int] | None, pairing: int | None):
     events = AuditEvent.objects.all()
-    if person:
-        files = (
-            Application.objects.filter(pk=int(person))
-            if person.isdigit()
-            else Application.objects.filter(email__iexact=person)
-        )
-        ids = list(files.values_list("pk", flat=True))
+    if files is not None:
         events = events.filter(
-            Q(application_id__in=ids)
-            | Q(data__host__in=ids)
-            | Q(data__guest__in=ids)
-            | Q(actor__iexact=f"applicant:{person}")
+            Q(application_id__in=files)
+            | Q(data__host__in=files)
+            | Q(data__guest__in=files)
+            | Q(actor__in=[audit.applicant_actor(pk) for pk in files])
         )
     if pairing:
         events = events.filter(pairing_id=pairing)
-    return access.audit_events_visible_to(user, events).order_by("-pk")[:LIMIT]
+    return list(access.audit_events_visible_to(user, events).order_by("-pk")[:LIMIT])
+
+
+def _name_actors(events) -> None:
+    """Who acted, resolved now: the chain names people by id only, so an erased person reads
+    "anonymised" while the chain stays whole."""
+    user_ids, file_ids = set(), set()
+    for event in events:
+        kind, _sep, pk = event.actor.partition(":")
+        if pk.isdigit():
+            (user_ids if kind == "user" else file_ids if kind == "application" else set()).add(int(pk))
+    users = {u.pk: u for u in get_user_model().objects.filter(pk__in=user_ids)}
+    files = {a.pk: a for a in Application.objects.filter(pk__in=file_ids)}
+    for event in events:
+        kind, _sep, pk = event.actor.partition(":")
+        if kind == "user" and pk.isdigit() and int(pk) in users:
+            found = users[int(pk)]
+            event.actor_name = found.get_full_name() or found.get_username()
+        elif kind == "application" and pk.isdigit() and int(pk) in files:
+            found = files[int(pk)]
+            event.actor_name = (
+                str(pgettext_lazy("a person", "anonymised"))
+                if found.anonymised_at
+                else _("%(name)s (file %(number)s)") % {"name": f"{found.first_name} {found.last_name}", "number": pk}
+            )
+        elif kind == "system" or not event.actor:
+            event.actor_name = str(_("the platform")) if kind == "system" else ""
+        else:
+            event.actor_name = event.actor
 
 
 def audit_trail(request):
     if not access.may_search_audit(request.user):
         raise PermissionDenied
     form = AuditSearchForm(request.GET or None)
-    events = _events(request.user, form.cleaned_data) if form.is_valid() else []
+    events = []
+    if form.is_valid():
+        person, pairing = (form.cleaned_data.get("person") or "").strip(), form.cleaned_data.get("pairing")
+        files = _files_of(person) if person else None
+        events = _events(request.user, files, pairing)
+        _name_actors(events)
     if form.is_valid() and request.GET.get("format") == "csv":
-        audit.record("audit.exported", user=request.user, data={k: v for k, v in form.cleaned_data.items() if v})
+        # The search is recorded by what it found (file and pairing numbers), never by the address typed.
+        audit.record("audit.exported", user=request.user, data={"files": files or [], "pairing": pairing})
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="weshare-audit.csv"'
         writer = csv.writer(response)
         writer.writerow(["id", "at", "event", "by", "object", "file", "pairing", "details", "hash", "previous_hash"])
         for e in events:
             writer.writerow(
-                [e.pk, e.at.isoformat(), e.action, e.actor, f"{e.object_type}:{e.object_id}", e.application_id or "",
+                [e.pk, e.at.isoformat(), e.action, e.actor_name, f"{e.object_type}:{e.object_id}", e.application_id or "",
                  e.pairing_id or "", e.data, e.hash, e.previous_hash]
             )  # fmt: skip
         return response

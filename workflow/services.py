@@ -64,7 +64,7 @@ def _record_and_notify(*, application: Application, action: str, dotted: str, fr
     audit.record(
         dotted,
         user=by,
-        actor="" if by is not None else f"applicant:{application.email}",
+        actor="" if by is not None else audit.applicant_actor(application.pk),
         obj=application,
         application_id=application.pk,
         data={"from": from_state, "to": application.state},

@@ -57,16 +57,15 @@ class NoTemplate(DocumentError):
     default_message = gettext_lazy("No convention template exists for this country yet.")
 
 
-def _step(convention: Convention, **fields) -> ConventionStep:
-    """One step of the file, in its audit sheet and in the audit trail."""
+def _step(convention: Convention, *, applicant=None, **fields) -> ConventionStep:
+    """One step of the file, in its audit sheet and in the audit trail (``applicant``: the file
+    of the applicant who acted, named in the trail by its id)."""
     step = ConventionStep.objects.create(convention=convention, **fields)
     user = fields.get("user")
     audit.record(
         f"convention.{fields['action']}",
         user=user,
-        actor=""
-        if user is not None
-        else (f"applicant:{fields.get('applicant_email')}" if fields.get("applicant_email") else "system"),
+        actor="" if user is not None else (audit.applicant_actor(applicant.pk) if applicant is not None else "system"),
         obj=convention,
         pairing_id=convention.pairing_id,
         data={
@@ -217,7 +216,7 @@ def signing_code_check(*, convention: Convention, party: str, code: str, user=No
             audit.record(
                 "convention.code_refused",
                 user=user,
-                actor="" if user is not None else f"applicant:{application.email}",
+                actor="" if user is not None else audit.applicant_actor(application.pk),
                 obj=convention,
                 application_id=application.pk if application is not None else None,
                 pairing_id=convention.pairing_id,
@@ -312,6 +311,7 @@ def convention_sign(*, convention_id: int, party: str, code: str, user=None, app
             signer_name=certificate.subject_name,
             user=user,
             applicant_email=application.email if application else "",
+            applicant=application,
             certificate=certificate,
             sha256_before=signing.sha256(before),
             sha256_after=digest,
@@ -372,6 +372,7 @@ def convention_refuse(*, convention_id: int, party: str, reason: str, user=None,
             party=party,
             user=user,
             applicant_email=application.email if application else "",
+            applicant=application,
             sha256_before=convention.sha256,
             sha256_after=convention.sha256,
             pdf_name=convention.pdf.name,
