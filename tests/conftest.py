@@ -220,3 +220,27 @@ def _staff_pass_the_second_factor(monkeypatch):
             session.save()
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture
+def rate_limits_on(settings):
+    """The rate limits, off in the test settings, counted afresh for this test."""
+    from django.core.cache import cache
+
+    settings.RATELIMIT_ENABLE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def private_storage(settings, tmp_path):
+    """Private documents stored in this test's own folder."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "private")},
+        },
+    }
+    return tmp_path / "private"

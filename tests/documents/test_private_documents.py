@@ -35,14 +35,7 @@ def upload(application, data, name="document.pdf", kind="identity", by=None):
 
 
 @pytest.fixture
-def application(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "private")},
-        },
-    }
+def application(private_storage):
     return ApplicationFactory()
 
 

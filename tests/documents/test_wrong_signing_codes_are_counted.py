@@ -90,16 +90,6 @@ def test_a_wrong_authenticator_code_keeps_the_devices_throttle_and_is_recorded(c
     assert Convention.objects.get(pk=convention.pk).state == "signed_by_host"
 
 
-@pytest.fixture
-def limits_on(settings):
-    from django.core.cache import cache
-
-    settings.RATELIMIT_ENABLE = True
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def signed_in_client(application, address):
     from django.test import Client
 
@@ -112,7 +102,7 @@ def signed_in_client(application, address):
     return client
 
 
-def test_forty_wrong_codes_over_http_are_stopped_per_client_and_per_person(convention, limits_on):
+def test_forty_wrong_codes_over_http_are_stopped_per_client_and_per_person(convention, rate_limits_on):
     from django.urls import reverse
 
     guest = convention.pairing.guest

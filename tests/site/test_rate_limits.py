@@ -1,18 +1,14 @@
 """Public forms, email-link requests and the verification upload are rate-limited per client, with a clear page."""
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
-def limits_on(settings):
-    settings.RATELIMIT_ENABLE = True
-    cache.clear()
-    yield
-    cache.clear()
+def _limits_on(rate_limits_on):
+    """Every test of this module counts its requests."""
 
 
 def test_email_link_requests_are_limited(client):

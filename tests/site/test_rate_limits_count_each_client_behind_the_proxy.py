@@ -4,7 +4,6 @@ wrote it, never from what the client wrote itself."""
 
 import pytest
 from axes.models import AccessAttempt
-from django.core.cache import cache
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -17,11 +16,8 @@ LIMIT = 5  # sign-in-link: 5 a 10 minutes
 
 
 @pytest.fixture(autouse=True)
-def limits_on(settings):
-    settings.RATELIMIT_ENABLE = True
-    cache.clear()
-    yield
-    cache.clear()
+def _limits_on(rate_limits_on):
+    """Every test of this module counts its requests."""
 
 
 def ask_link(client, forwarded_for: str, n: int = 0) -> int:

@@ -31,14 +31,7 @@ def client(committing_client):
 
 
 @pytest.fixture
-def victim(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "private")},
-        },
-    }
+def victim(private_storage):
     application = set_state(
         ApplicationFactory(email=VICTIM, first_name="Victoire", email_confirmed_at=timezone.now()), "in_review"
     )
