@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from workflow import answers as schema
 from workflow.applicant_session import current_applicant
 from workflow.exceptions import ReasonRequired, WorkflowError
 from workflow.forms import STEPS
@@ -19,21 +20,28 @@ from .services import pairing_answer
 #: What a host and a guest may see of each other before they both accept: no surname, no
 #: contact details, no address, no documents.
 SHOWN_OF_HOST = (
-    "room",
-    "room_size",
-    "furnished",
-    "smoking",
-    "pets",
-    "visits",
-    "meals",
-    "evenings_per_week",
-    "weekends",
+    schema.ROOM,
+    schema.ROOM_SIZE,
+    schema.FURNISHED,
+    schema.SMOKING,
+    schema.PETS,
+    schema.VISITS,
+    schema.MEALS,
+    schema.EVENINGS_PER_WEEK,
+    schema.WEEKENDS,
 )
-SHOWN_OF_GUEST = ("programme", "city", "evenings_per_week", "smoker", "pets_ok", "preferences")
+SHOWN_OF_GUEST = (
+    schema.PROGRAMME,
+    schema.CITY,
+    schema.EVENINGS_PER_WEEK,
+    schema.SMOKER,
+    schema.PETS_OK,
+    schema.PREFERENCES,
+)
 
 
 #: Answers written by staff rather than asked in the forms.
-OTHER_LABELS = {"room": gettext_lazy("Room")}
+OTHER_LABELS = {schema.ROOM.name: gettext_lazy("Room")}
 
 
 def _form_fields(kind) -> dict:
@@ -48,19 +56,20 @@ def _shown(field, value) -> str:
     choices = dict(getattr(field, "choices", []) or [])
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
-    if isinstance(value, list):
+    if isinstance(value, tuple):
         return ", ".join(str(choices.get(v, v)) for v in value)
     return str(choices.get(value, value))
 
 
 def profile_of(application, fields) -> dict:
-    answers = application.answers
+    answers = schema.typed_answers(application)
     form_fields = _form_fields(application.kind)
     languages = dict(settings.LANGUAGES)
     details = {}
-    for name in fields:
-        value = answers.get(name)
-        if value in (None, "", []):
+    for answer in fields:
+        name = answer.name
+        value = getattr(answers, name)
+        if value is None or value == ():
             continue
         if name in form_fields:
             details[str(form_fields[name].label)] = _shown(form_fields[name], value)
@@ -68,7 +77,7 @@ def profile_of(application, fields) -> dict:
             details[str(OTHER_LABELS[name])] = str(value)
     return {
         "first_name": application.first_name,
-        "languages": [str(languages.get(code, code)) for code in answers.get("languages", [])],
+        "languages": [str(languages.get(code, code)) for code in answers.languages],
         "details": details,
     }
 

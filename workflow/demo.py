@@ -4,13 +4,15 @@ Called by ``manage.py load_demo``; idempotent (looks for what it would create).
 """
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from .enums import ApplicationKind, OrganisationKind, StaffRole
+from .answers import GuestAnswers, HostAnswers, Programme, Smoking
+from .enums import ApplicationKind, Gender, Interest, OrganisationKind, Service, StaffRole
 from .models import Application, Country, Organisation, StaffMembership, Territory
 from .services import application_act, application_applicant_act
 
@@ -25,7 +27,9 @@ class DemoFile:
     country: str
     department: str
     steps: tuple[str, ...]
-    answers: dict
+    answers: HostAnswers | GuestAnswers
+    #: Free text the schema does not declare (nothing computes with it).
+    others: dict = field(default_factory=dict)
 
 
 FILES = [
@@ -38,19 +42,19 @@ FILES = [
         "FR",
         "33",
         ("start_review", "schedule_interview", "record_home_visit", "approve"),
-        {
-            "room": "Chambre de 14 m² meublée, salle d'eau partagée",
-            "postcode": "33200",
-            "city": "Bordeaux",
-            "gender": "woman",
-            "contribution": 120,
-            "evenings_per_week": 3,
-            "languages": ["fr", "es"],
-            "services": ["company", "digital"],
-            "interests": ["reading", "gardening", "cinema"],
-            "smoking": "outside",
-            "step_free": True,
-        },
+        HostAnswers(
+            room="Chambre de 14 m² meublée, salle d'eau partagée",
+            postcode="33200",
+            city="Bordeaux",
+            gender=Gender.WOMAN,
+            contribution=Decimal("120"),
+            evenings_per_week=3,
+            languages=("fr", "es"),
+            services=(Service.COMPANY, Service.DIGITAL),
+            interests=(Interest.READING, Interest.GARDENING, Interest.CINEMA),
+            smoking=Smoking.OUTSIDE,
+            step_free=True,
+        ),
     ),
     DemoFile(
         "guest",
@@ -61,21 +65,21 @@ FILES = [
         "FR",
         "33",
         ("start_review", "schedule_interview", "approve"),
-        {
-            "programme": "student",
-            "institution": "Université de Bordeaux",
-            "start_date": (date.today() + timedelta(days=14)).isoformat(),
-            "end_date": (date.today() + timedelta(days=320)).isoformat(),
-            "institution_postcode": "33405",
-            "gender": "woman",
-            "budget": 150,
-            "evenings_per_week": 3,
-            "languages": ["fr", "en"],
-            "wish_to_practise": ["es"],
-            "services": ["company", "digital", "meals"],
-            "interests": ["reading", "cinema", "music"],
-            "pets_ok": True,
-        },
+        GuestAnswers(
+            programme=Programme.STUDENT,
+            start_date=date.today() + timedelta(days=14),
+            end_date=date.today() + timedelta(days=320),
+            institution_postcode="33405",
+            gender=Gender.WOMAN,
+            budget=Decimal("150"),
+            evenings_per_week=3,
+            languages=("fr", "en"),
+            wish_to_practise=("es",),
+            services=(Service.COMPANY, Service.DIGITAL, Service.MEALS),
+            interests=(Interest.READING, Interest.CINEMA, Interest.MUSIC),
+            pets_ok=True,
+        ),
+        others={"institution": "Université de Bordeaux"},
     ),
     DemoFile(
         "host",
@@ -86,7 +90,7 @@ FILES = [
         "FR",
         "33",
         ("start_review", "schedule_interview"),
-        {"room": "Chambre à l'étage avec bureau", "contribution": 90},
+        HostAnswers(room="Chambre à l'étage avec bureau", contribution=Decimal("90")),
     ),
     DemoFile(
         "guest",
@@ -97,7 +101,8 @@ FILES = [
         "FR",
         "33",
         ("start_review",),
-        {"programme": "apprentice", "institution": "CFA BTP Gironde", "budget": 100},
+        GuestAnswers(programme=Programme.APPRENTICE, budget=Decimal("100")),
+        others={"institution": "CFA BTP Gironde"},
     ),
     DemoFile(
         "guest",
@@ -108,7 +113,8 @@ FILES = [
         "FR",
         "24",
         (),
-        {"programme": "erasmus", "institution": "Université de Bordeaux — campus de Périgueux", "budget": 130},
+        GuestAnswers(programme=Programme.ERASMUS, budget=Decimal("130")),
+        others={"institution": "Université de Bordeaux — campus de Périgueux"},
     ),
     DemoFile(
         "host",
@@ -119,18 +125,18 @@ FILES = [
         "FR",
         "33",
         ("start_review", "schedule_interview", "record_home_visit", "approve"),
-        {
-            "room": "Chambre lumineuse avec vue sur le bassin",
-            "postcode": "33260",
-            "city": "La Teste-de-Buch",
-            "gender": "woman",
-            "contribution": 80,
-            "evenings_per_week": 2,
-            "languages": ["fr", "it"],
-            "services": ["errands", "garden"],
-            "interests": ["travel", "cooking"],
-            "smoking": "no",
-        },
+        HostAnswers(
+            room="Chambre lumineuse avec vue sur le bassin",
+            postcode="33260",
+            city="La Teste-de-Buch",
+            gender=Gender.WOMAN,
+            contribution=Decimal("80"),
+            evenings_per_week=2,
+            languages=("fr", "it"),
+            services=(Service.ERRANDS, Service.GARDEN),
+            interests=(Interest.TRAVEL, Interest.COOKING),
+            smoking=Smoking.NO,
+        ),
     ),
     DemoFile(
         "guest",
@@ -141,20 +147,20 @@ FILES = [
         "FR",
         "33",
         ("start_review", "schedule_interview", "approve"),
-        {
-            "programme": "erasmus",
-            "institution": "Station marine d'Arcachon (Université de Bordeaux)",
-            "institution_postcode": "33120",
-            "gender": "woman",
-            "budget": 100,
-            "evenings_per_week": 2,
-            "languages": ["it", "fr"],
-            "services": ["errands", "garden"],
-            "interests": ["travel", "cooking"],
-            "pets_ok": True,
-            "start_date": (date.today() + timedelta(days=10)).isoformat(),
-            "end_date": (date.today() + timedelta(days=300)).isoformat(),
-        },
+        GuestAnswers(
+            programme=Programme.ERASMUS,
+            institution_postcode="33120",
+            gender=Gender.WOMAN,
+            budget=Decimal("100"),
+            evenings_per_week=2,
+            languages=("it", "fr"),
+            services=(Service.ERRANDS, Service.GARDEN),
+            interests=(Interest.TRAVEL, Interest.COOKING),
+            pets_ok=True,
+            start_date=date.today() + timedelta(days=10),
+            end_date=date.today() + timedelta(days=300),
+        ),
+        others={"institution": "Station marine d'Arcachon (Université de Bordeaux)"},
     ),
     DemoFile(
         "host",
@@ -165,16 +171,16 @@ FILES = [
         "ES",
         "28",
         ("start_review", "schedule_interview", "record_home_visit", "approve"),
-        {
-            "room": "Habitación exterior cerca del metro",
-            "postcode": "28015",
-            "city": "Madrid",
-            "gender": "woman",
-            "contribution": 80,
-            "languages": ["es", "en"],
-            "services": ["errands", "company"],
-            "interests": ["music", "cooking"],
-        },
+        HostAnswers(
+            room="Habitación exterior cerca del metro",
+            postcode="28015",
+            city="Madrid",
+            gender=Gender.WOMAN,
+            contribution=Decimal("80"),
+            languages=("es", "en"),
+            services=(Service.ERRANDS, Service.COMPANY),
+            interests=(Interest.MUSIC, Interest.COOKING),
+        ),
     ),
     DemoFile(
         "guest",
@@ -185,16 +191,16 @@ FILES = [
         "ES",
         "28",
         ("start_review", "schedule_interview", "approve"),
-        {
-            "programme": "student",
-            "institution": "Universidad Complutense de Madrid",
-            "institution_postcode": "28040",
-            "gender": "man",
-            "budget": 100,
-            "languages": ["es", "pt"],
-            "services": ["errands"],
-            "interests": ["music", "sport"],
-        },
+        GuestAnswers(
+            programme=Programme.STUDENT,
+            institution_postcode="28040",
+            gender=Gender.MAN,
+            budget=Decimal("100"),
+            languages=("es", "pt"),
+            services=(Service.ERRANDS,),
+            interests=(Interest.MUSIC, Interest.SPORT),
+        ),
+        others={"institution": "Universidad Complutense de Madrid"},
     ),
     DemoFile(
         "guest",
@@ -205,7 +211,8 @@ FILES = [
         "ES",
         "28",
         ("start_review",),
-        {"programme": "volunteer", "institution": "Cuerpo Europeo de Solidaridad", "budget": 90},
+        GuestAnswers(programme=Programme.VOLUNTEER, budget=Decimal("90")),
+        others={"institution": "Cuerpo Europeo de Solidaridad"},
     ),
 ]
 
@@ -263,7 +270,7 @@ def build_demo_files() -> int:
             email=email,
             birth_date=_birth_date(spec.age),
             language=spec.language,
-            answers=spec.answers,
+            answers=spec.answers.as_json(**spec.others),
         )
         application_applicant_act(application_id=application.pk, action="submit")
         advisor = StaffMembership.objects.filter(

@@ -2,7 +2,9 @@
 
 Each step is a plain form validated on the server; the country's rules (ages, contribution
 bounds, minimum stay) come from :class:`~workflow.models.Country`. Answers that are not identity
-fields are stored as JSON-friendly values in ``Application.answers``.
+fields are stored as JSON-friendly values in ``Application.answers``; the fields of the answers
+that the platform reads are declared in ``answer_fields``, under the names of
+:mod:`workflow.answers` (the schema), and a system check keeps both in step.
 """
 
 from dataclasses import dataclass
@@ -11,10 +13,13 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
+from django.forms.forms import DeclarativeFieldsMetaclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from . import answers as schema
+from .answers import HousingStatus, Meals, Programme, Smoking, Visits, Weekends
 from .enums import ApplicationKind, Gender, GenderPreference, Interest, Service, TerritoryLevel
 from .models import Territory
 
@@ -25,7 +30,26 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class StepForm(forms.Form):
+class AnswerFieldsMetaclass(DeclarativeFieldsMetaclass):
+    """Declares the fields listed in a form's ``answer_fields`` ({schema answer: field}) under the
+    answers' names, where the dictionary stands in the class body."""
+
+    def __new__(mcs, name, bases, attrs):
+        if "answer_fields" in attrs:
+            spread = {}
+            for key, value in attrs.items():
+                if key != "answer_fields":
+                    spread[key] = value
+                    continue
+                for answer, field in value.items():
+                    if not isinstance(answer, schema.Answer) or answer.name in attrs:
+                        raise TypeError(f"{name}.answer_fields: {answer!r} is not a schema answer or is declared twice")
+                    spread[answer.name] = field
+            attrs = spread
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class StepForm(forms.Form, metaclass=AnswerFieldsMetaclass):
     """A step of an application form, aware of the country and kind it is for.
 
     ``extra_questions`` (the last step only) adds the questions the country set in the admin.
@@ -72,13 +96,15 @@ class IdentityForm(StepForm):
     email = forms.EmailField(label=_("Email address"), help_text=_("We will send you a link to confirm it."))
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     birth_date = forms.DateField(label=_("Date of birth"), widget=DateInput)
-    gender = forms.ChoiceField(
-        label=pgettext_lazy("gender", "You are"),
-        choices=Gender.choices,
-        initial=Gender.OTHER,
-        required=False,
-        help_text=_("Only used to respect the wishes of the person you would live with."),
-    )
+    answer_fields = {
+        schema.GENDER: forms.ChoiceField(
+            label=pgettext_lazy("gender", "You are"),
+            choices=Gender.choices,
+            initial=Gender.OTHER,
+            required=False,
+            help_text=_("Only used to respect the wishes of the person you would live with."),
+        )
+    }
     language = forms.ChoiceField(label=_("Language for our messages"), choices=LANGUAGE_CHOICES)
     territory = forms.ModelChoiceField(
         label=_("Where do you live (or will you live)?"), queryset=Territory.objects.none(), empty_label=None
@@ -121,9 +147,11 @@ class IdentityForm(StepForm):
 
 
 class HostIdentityForm(IdentityForm):
-    address = forms.CharField(label=_("Address of the home"), max_length=250)
-    postcode = forms.CharField(label=_("Postcode"), max_length=12)
-    city = forms.CharField(label=_("Town or city"), max_length=100)
+    answer_fields = {
+        schema.ADDRESS: forms.CharField(label=_("Address of the home"), max_length=250),
+        schema.POSTCODE: forms.CharField(label=_("Postcode"), max_length=12),
+        schema.CITY: forms.CharField(label=_("Town or city"), max_length=100),
+    }
 
     field_order = [
         "first_name",
@@ -157,38 +185,34 @@ class GuestIdentityForm(IdentityForm):
 
 
 class HostHomeForm(StepForm):
-    housing_status = forms.ChoiceField(
-        label=_("Your home is"),
-        choices=[("owner", _("my property")), ("tenant", _("rented (the landlord will be informed)"))],
-        widget=forms.RadioSelect,
-        help_text=_("If you rent your home, you will be asked for your landlord's consent."),
-    )
-    room_size = forms.IntegerField(label=_("Size of the room (m²)"), min_value=6, max_value=80)
-    furnished = forms.BooleanField(label=_("The room is furnished"), required=False)
-    step_free = forms.BooleanField(
-        label=_("The room, a bathroom and the entrance can be reached without steps"), required=False
-    )
-    available_from = forms.DateField(label=_("Available from"), widget=DateInput)
-    available_until = forms.DateField(label=_("Available until (optional)"), widget=DateInput, required=False)
-    smoking = forms.ChoiceField(
-        label=_("Smoking"), choices=[("no", _("not at all")), ("outside", _("outside only")), ("yes", _("allowed"))]
-    )
-    pets = forms.CharField(label=_("Pets at home (which ones)"), max_length=200, required=False)
-    visits = forms.ChoiceField(
-        label=_("Visits of friends"),
-        choices=[("welcome", _("welcome")), ("ask", _("after asking me")), ("no", _("not at home"))],
-    )
-    meals = forms.ChoiceField(
-        label=_("Meals"),
-        choices=[("shared", _("often shared")), ("sometimes", _("sometimes shared")), ("separate", _("separate"))],
-    )
+    answer_fields = {
+        schema.HOUSING_STATUS: forms.ChoiceField(
+            label=_("Your home is"),
+            choices=HousingStatus.choices,
+            widget=forms.RadioSelect,
+            help_text=_("If you rent your home, you will be asked for your landlord's consent."),
+        ),
+        schema.ROOM_SIZE: forms.IntegerField(label=_("Size of the room (m²)"), min_value=6, max_value=80),
+        schema.FURNISHED: forms.BooleanField(label=_("The room is furnished"), required=False),
+        schema.STEP_FREE: forms.BooleanField(
+            label=_("The room, a bathroom and the entrance can be reached without steps"), required=False
+        ),
+        schema.AVAILABLE_FROM: forms.DateField(label=_("Available from"), widget=DateInput),
+        schema.AVAILABLE_UNTIL: forms.DateField(
+            label=_("Available until (optional)"), widget=DateInput, required=False
+        ),
+        schema.SMOKING: forms.ChoiceField(label=_("Smoking"), choices=Smoking.choices),
+        schema.PETS: forms.CharField(label=_("Pets at home (which ones)"), max_length=200, required=False),
+        schema.VISITS: forms.ChoiceField(label=_("Visits of friends"), choices=Visits.choices),
+        schema.MEALS: forms.ChoiceField(label=_("Meals"), choices=Meals.choices),
+    }
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("available_from"), data.get("available_until")
+        start, end = data.get(schema.AVAILABLE_FROM.name), data.get(schema.AVAILABLE_UNTIL.name)
         if start and end and end <= start + timedelta(days=self.country.minimum_stay_days):
             self.add_error(
-                "available_until",
+                schema.AVAILABLE_UNTIL.name,
                 _("The stay must last at least %(days)s days.") % {"days": self.country.minimum_stay_days},
             )
         return data
@@ -199,114 +223,122 @@ INTEREST_CHOICES = Interest.choices
 
 
 class HostLifeForm(StepForm):
-    languages = forms.MultipleChoiceField(
-        label=_("Languages you speak"), choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple
-    )
-    evenings_per_week = forms.IntegerField(
-        label=_("Evenings of presence you hope for, per week"), min_value=0, max_value=7
-    )
-    weekends = forms.ChoiceField(
-        label=_("Weekends"), choices=[("free", _("the guest is free")), ("some", _("some weekends together"))]
-    )
-    services = forms.MultipleChoiceField(
-        label=_("Help you would welcome"), choices=SERVICE_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
-    )
-    interests = forms.MultipleChoiceField(
-        label=_("What you enjoy"), choices=INTEREST_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
-    )
-    guest_gender = forms.ChoiceField(
-        label=_("You would rather live with"),
-        choices=GenderPreference.choices,
-        initial=GenderPreference.ANY,
-        required=False,
-    )
-    contribution = forms.DecimalField(label=_("Monthly contribution to charges you ask"), min_value=0, decimal_places=2)
+    answer_fields = {
+        schema.LANGUAGES: forms.MultipleChoiceField(
+            label=_("Languages you speak"), choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple
+        ),
+        schema.EVENINGS_PER_WEEK: forms.IntegerField(
+            label=_("Evenings of presence you hope for, per week"), min_value=0, max_value=7
+        ),
+        schema.WEEKENDS: forms.ChoiceField(label=_("Weekends"), choices=Weekends.choices),
+        schema.SERVICES: forms.MultipleChoiceField(
+            label=_("Help you would welcome"),
+            choices=SERVICE_CHOICES,
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+        ),
+        schema.INTERESTS: forms.MultipleChoiceField(
+            label=_("What you enjoy"), choices=INTEREST_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
+        ),
+        schema.GUEST_GENDER: forms.ChoiceField(
+            label=_("You would rather live with"),
+            choices=GenderPreference.choices,
+            initial=GenderPreference.ANY,
+            required=False,
+        ),
+        schema.CONTRIBUTION: forms.DecimalField(
+            label=_("Monthly contribution to charges you ask"), min_value=0, decimal_places=2
+        ),
+    }
     accessibility = forms.CharField(
         label=_("Accessibility needs"), widget=forms.Textarea, required=False, max_length=1000
     )
     emergency_contact = forms.CharField(label=_("Emergency contact (name and phone)"), max_length=200)
 
-    def clean_contribution(self):
-        amount = self.cleaned_data["contribution"]
-        if not self.country.contribution_allowed(amount):
-            raise forms.ValidationError(
+    def clean(self):
+        data = super().clean()
+        amount = data.get(schema.CONTRIBUTION.name)
+        if amount is not None and not self.country.contribution_allowed(amount):
+            self.add_error(
+                schema.CONTRIBUTION.name,
                 _("The contribution must be between %(min)s and %(max)s %(currency)s a month.")
                 % {
                     "min": self.country.min_contribution,
                     "max": self.country.max_contribution,
                     "currency": self.country.currency,
-                }
+                },
             )
-        return amount
+        return data
 
 
 class GuestStudiesForm(StepForm):
-    programme = forms.ChoiceField(
-        label=_("You are"),
-        choices=[
-            ("student", _("a student")),
-            ("apprentice", _("an apprentice")),
-            ("volunteer", _("a volunteer")),
-            ("erasmus", _("an Erasmus+ student")),
-        ],
-        widget=forms.RadioSelect,
-    )
     institution = forms.CharField(label=_("School, university or organisation"), max_length=200)
-    city = forms.CharField(label=_("City of your studies or work"), max_length=100)
-    institution_postcode = forms.CharField(
-        label=_("Postcode of your place of study or work"),
-        max_length=12,
-        required=False,
-        help_text=_("It helps us find a home near it."),
-    )
-    start_date = forms.DateField(label=_("Arrival"), widget=DateInput)
-    end_date = forms.DateField(label=_("Departure"), widget=DateInput)
+    answer_fields = {
+        schema.PROGRAMME: forms.ChoiceField(label=_("You are"), choices=Programme.choices, widget=forms.RadioSelect),
+        schema.CITY: forms.CharField(label=_("City of your studies or work"), max_length=100),
+        schema.INSTITUTION_POSTCODE: forms.CharField(
+            label=_("Postcode of your place of study or work"),
+            max_length=12,
+            required=False,
+            help_text=_("It helps us find a home near it."),
+        ),
+        schema.START_DATE: forms.DateField(label=_("Arrival"), widget=DateInput),
+        schema.END_DATE: forms.DateField(label=_("Departure"), widget=DateInput),
+    }
+    field_order = [schema.PROGRAMME.name, "institution"]
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("start_date"), data.get("end_date")
+        start, end = data.get(schema.START_DATE.name), data.get(schema.END_DATE.name)
         if start and end and end < start + timedelta(days=self.country.minimum_stay_days):
             self.add_error(
-                "end_date", _("The stay must last at least %(days)s days.") % {"days": self.country.minimum_stay_days}
+                schema.END_DATE.name,
+                _("The stay must last at least %(days)s days.") % {"days": self.country.minimum_stay_days},
             )
         return data
 
 
 class GuestLifeForm(StepForm):
-    languages = forms.MultipleChoiceField(
-        label=_("Languages you speak"), choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple
-    )
-    budget = forms.DecimalField(label=_("Monthly budget for charges"), min_value=0, max_value=2000, decimal_places=2)
-    wish_to_practise = forms.MultipleChoiceField(
-        label=_("Languages you would like to practise"),
-        choices=LANGUAGE_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    smoker = forms.BooleanField(label=_("I smoke"), required=False)
-    needs_step_free = forms.BooleanField(label=_("I need a home without steps (reduced mobility)"), required=False)
-    services = forms.MultipleChoiceField(
-        label=_("Help you could give"), choices=SERVICE_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
-    )
-    interests = forms.MultipleChoiceField(
-        label=_("What you enjoy"), choices=INTEREST_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
-    )
-    host_gender = forms.ChoiceField(
-        label=_("You would rather live with"),
-        choices=GenderPreference.choices,
-        initial=GenderPreference.ANY,
-        required=False,
-    )
-    pets_ok = forms.BooleanField(label=_("I am happy to live with pets"), required=False)
-    preferences = forms.CharField(
-        label=_("Your wishes (neighbourhood, habits, what matters to you)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        max_length=1000,
-    )
-    evenings_per_week = forms.IntegerField(
-        label=_("Evenings you can spend at home, per week"), min_value=0, max_value=7
-    )
+    answer_fields = {
+        schema.LANGUAGES: forms.MultipleChoiceField(
+            label=_("Languages you speak"), choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple
+        ),
+        schema.BUDGET: forms.DecimalField(
+            label=_("Monthly budget for charges"), min_value=0, max_value=2000, decimal_places=2
+        ),
+        schema.WISH_TO_PRACTISE: forms.MultipleChoiceField(
+            label=_("Languages you would like to practise"),
+            choices=LANGUAGE_CHOICES,
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+        ),
+        schema.SMOKER: forms.BooleanField(label=_("I smoke"), required=False),
+        schema.NEEDS_STEP_FREE: forms.BooleanField(
+            label=_("I need a home without steps (reduced mobility)"), required=False
+        ),
+        schema.SERVICES: forms.MultipleChoiceField(
+            label=_("Help you could give"), choices=SERVICE_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
+        ),
+        schema.INTERESTS: forms.MultipleChoiceField(
+            label=_("What you enjoy"), choices=INTEREST_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
+        ),
+        schema.HOST_GENDER: forms.ChoiceField(
+            label=_("You would rather live with"),
+            choices=GenderPreference.choices,
+            initial=GenderPreference.ANY,
+            required=False,
+        ),
+        schema.PETS_OK: forms.BooleanField(label=_("I am happy to live with pets"), required=False),
+        schema.PREFERENCES: forms.CharField(
+            label=_("Your wishes (neighbourhood, habits, what matters to you)"),
+            widget=forms.Textarea(attrs={"rows": 3}),
+            required=False,
+            max_length=1000,
+        ),
+        schema.EVENINGS_PER_WEEK: forms.IntegerField(
+            label=_("Evenings you can spend at home, per week"), min_value=0, max_value=7
+        ),
+    }
     motivation = forms.CharField(
         label=_("Why do you want to live with a senior?"), widget=forms.Textarea, min_length=80, max_length=3000
     )

@@ -6,6 +6,8 @@ from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from workflow.answers import MEALS, PETS, SMOKING, VISITS, host_answers
+
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 #: name → what it stands for (shown to template editors).
@@ -41,7 +43,7 @@ def values_for(convention, language: str) -> dict[str, str]:
     pairing = convention.pairing
     host, guest = pairing.host, pairing.guest
     country = host.country
-    answers = host.answers
+    answers = host_answers(host)
     association = host.territory.associations.first()
     office = host.territory.effective_pension_office()
     start = pairing.moved_in_on or pairing.created_at.date()
@@ -49,13 +51,13 @@ def values_for(convention, language: str) -> dict[str, str]:
     return {
         "host_name": f"{host.first_name} {host.last_name}",
         "guest_name": f"{guest.first_name} {guest.last_name}",
-        "address": ", ".join(str(answers.get(k, "")) for k in ("address", "postcode", "city") if answers.get(k)),
-        "room": str(answers.get("room") or _("the room described in the host's file")),
+        "address": ", ".join(part for part in (answers.address, answers.postcode, answers.city) if part),
+        "room": str(answers.room or _("the room described in the host's file")),
         "start_date": date_format(start, "DATE_FORMAT"),
         "end_date": date_format(end, "DATE_FORMAT") if end else "—",
-        "contribution": str(answers.get("contribution", "0")),
+        "contribution": str(answers.contribution if answers.contribution is not None else "0"),
         "currency": country.currency,
-        "presence": str(answers.get("evenings_per_week", "—")),
+        "presence": str(answers.evenings_per_week if answers.evenings_per_week is not None else "—"),
         "house_rules": "; ".join(str(line) for line in house_rules(host)),
         "notice_days": str(country.notice_period_days),
         "trial_days": str(country.trial_period_days),
@@ -69,14 +71,11 @@ def house_rules(host) -> list[str]:
     """The host's house rules, in the active language."""
     from workflow.forms import HostHomeForm
 
-    answers = host.answers
+    answers = host_answers(host)
     rules = []
-    for name in ("smoking", "visits", "meals"):
-        field = HostHomeForm.base_fields[name]
-        value = answers.get(name)
+    for answer, value in ((SMOKING, answers.smoking), (VISITS, answers.visits), (MEALS, answers.meals)):
         if value:
-            label = dict(field.choices).get(value, value)
-            rules.append(f"{field.label}: {label}")
-    if answers.get("pets"):
-        rules.append(f"{HostHomeForm.base_fields['pets'].label}: {answers['pets']}")
+            rules.append(f"{HostHomeForm.base_fields[answer.name].label}: {value.label}")
+    if answers.pets:
+        rules.append(f"{HostHomeForm.base_fields[PETS.name].label}: {answers.pets}")
     return rules

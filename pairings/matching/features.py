@@ -1,15 +1,20 @@
-"""What the engine reads of each approved application, as arrays."""
+"""What the engine reads of each approved application, as arrays.
+
+The answers come typed from the schema (:mod:`workflow.answers`): dates as dates, amounts as
+decimals, choices as codes; an answer not given reads as ``None`` (or an empty tuple).
+"""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import numpy as np
 from django.conf import settings
 
+from workflow.answers import GuestAnswers, HostAnswers, Smoking
 from workflow.enums import Gender, GenderPreference, Interest, Service
 
 from ..geo import locate
@@ -26,22 +31,18 @@ NO_END = np.iinfo(np.int32).max
 UNKNOWN_BIRTH = 0
 
 
-def _day(value) -> int:
-    if not value:
-        return NO_END
-    if isinstance(value, date):
-        return value.toordinal()
-    try:
-        return date.fromisoformat(str(value)).toordinal()
-    except ValueError:
-        return NO_END
+def _start(day: date | None) -> int:
+    """A stay's first day; not given: available already."""
+    return day.toordinal() if day else 0
 
 
-def _amount(value) -> float:
-    try:
-        return float(Decimal(str(value)))
-    except (InvalidOperation, ValueError, TypeError):
-        return 0.0
+def _end(day: date | None) -> int:
+    """A stay's last day; not given: open-ended."""
+    return day.toordinal() if day else NO_END
+
+
+def _amount(value: Decimal | None) -> float:
+    return float(value) if value is not None else 0.0
 
 
 def _mask(codes, bits) -> int:
@@ -106,25 +107,26 @@ def _points(rows, postcodes):
 
 def hosts_side(applications) -> Side:
     rows = list(applications)
-    a = [r.answers for r in rows]
-    lat, lon, coslat = _points(rows, [x.get("postcode") for x in a])
+    a = [HostAnswers.read(r.answers) for r in rows]
+    lat, lon, coslat = _points(rows, [x.postcode for x in a])
     return Side(
         ids=np.array([r.pk for r in rows], dtype=np.int64),
         names=[str(r) for r in rows],
         territory=np.array([r.territory_id for r in rows], dtype=np.int32),
-        languages=np.array([_languages(x.get("languages")) for x in a], dtype=np.uint16),
-        evenings=np.array([int(x.get("evenings_per_week") or 0) for x in a], dtype=np.int16),
-        money=np.array([_amount(x.get("contribution")) for x in a], dtype=np.float32),
-        start=np.array([_day(x.get("available_from")) if x.get("available_from") else 0 for x in a], dtype=np.int32),
-        end=np.array([_day(x.get("available_until")) for x in a], dtype=np.int32),
-        smoking=np.array([x.get("smoking", "no") == "no" for x in a], dtype=bool),
-        pets=np.array([bool((x.get("pets") or "").strip()) for x in a], dtype=bool),
+        languages=np.array([_languages(x.languages) for x in a], dtype=np.uint16),
+        evenings=np.array([x.evenings_per_week or 0 for x in a], dtype=np.int16),
+        money=np.array([_amount(x.contribution) for x in a], dtype=np.float32),
+        start=np.array([_start(x.available_from) for x in a], dtype=np.int32),
+        end=np.array([_end(x.available_until) for x in a], dtype=np.int32),
+        # A host who did not say is taken to keep a smoke-free home.
+        smoking=np.array([x.smoking in (None, Smoking.NO) for x in a], dtype=bool),
+        pets=np.array([bool((x.pets or "").strip()) for x in a], dtype=bool),
         born=np.array([_born(r) for r in rows], dtype=np.int32),
-        gender=np.array([GENDER_CODES.get(x.get("gender"), 0) for x in a], dtype=np.int8),
-        wants=np.array([PREFERENCE_CODES.get(x.get("guest_gender"), 0) for x in a], dtype=np.int8),
-        step_free=np.array([bool(x.get("step_free")) for x in a], dtype=bool),
-        services=np.array([_mask(x.get("services"), SERVICE_BITS) for x in a], dtype=np.uint16),
-        interests=np.array([_mask(x.get("interests"), INTEREST_BITS) for x in a], dtype=np.uint16),
+        gender=np.array([GENDER_CODES.get(x.gender, 0) for x in a], dtype=np.int8),
+        wants=np.array([PREFERENCE_CODES.get(x.guest_gender, 0) for x in a], dtype=np.int8),
+        step_free=np.array([bool(x.step_free) for x in a], dtype=bool),
+        services=np.array([_mask(x.services, SERVICE_BITS) for x in a], dtype=np.uint16),
+        interests=np.array([_mask(x.interests, INTEREST_BITS) for x in a], dtype=np.uint16),
         practise=np.zeros(len(rows), dtype=np.uint16),
         lat=lat,
         lon=lon,
@@ -134,26 +136,26 @@ def hosts_side(applications) -> Side:
 
 def guests_side(applications) -> Side:
     rows = list(applications)
-    a = [r.answers for r in rows]
-    lat, lon, coslat = _points(rows, [x.get("institution_postcode") for x in a])
+    a = [GuestAnswers.read(r.answers) for r in rows]
+    lat, lon, coslat = _points(rows, [x.institution_postcode for x in a])
     return Side(
         ids=np.array([r.pk for r in rows], dtype=np.int64),
         names=[str(r) for r in rows],
         territory=np.array([r.territory_id for r in rows], dtype=np.int32),
-        languages=np.array([_languages(x.get("languages")) for x in a], dtype=np.uint16),
-        evenings=np.array([int(x.get("evenings_per_week") or 0) for x in a], dtype=np.int16),
-        money=np.array([_amount(x.get("budget")) for x in a], dtype=np.float32),
-        start=np.array([_day(x.get("start_date")) if x.get("start_date") else 0 for x in a], dtype=np.int32),
-        end=np.array([_day(x.get("end_date")) for x in a], dtype=np.int32),
-        smoking=np.array([bool(x.get("smoker")) for x in a], dtype=bool),
-        pets=np.array([bool(x.get("pets_ok")) for x in a], dtype=bool),
+        languages=np.array([_languages(x.languages) for x in a], dtype=np.uint16),
+        evenings=np.array([x.evenings_per_week or 0 for x in a], dtype=np.int16),
+        money=np.array([_amount(x.budget) for x in a], dtype=np.float32),
+        start=np.array([_start(x.start_date) for x in a], dtype=np.int32),
+        end=np.array([_end(x.end_date) for x in a], dtype=np.int32),
+        smoking=np.array([bool(x.smoker) for x in a], dtype=bool),
+        pets=np.array([bool(x.pets_ok) for x in a], dtype=bool),
         born=np.array([_born(r) for r in rows], dtype=np.int32),
-        gender=np.array([GENDER_CODES.get(x.get("gender"), 0) for x in a], dtype=np.int8),
-        wants=np.array([PREFERENCE_CODES.get(x.get("host_gender"), 0) for x in a], dtype=np.int8),
-        step_free=np.array([bool(x.get("needs_step_free")) for x in a], dtype=bool),
-        services=np.array([_mask(x.get("services"), SERVICE_BITS) for x in a], dtype=np.uint16),
-        interests=np.array([_mask(x.get("interests"), INTEREST_BITS) for x in a], dtype=np.uint16),
-        practise=np.array([_languages(x.get("wish_to_practise")) for x in a], dtype=np.uint16),
+        gender=np.array([GENDER_CODES.get(x.gender, 0) for x in a], dtype=np.int8),
+        wants=np.array([PREFERENCE_CODES.get(x.host_gender, 0) for x in a], dtype=np.int8),
+        step_free=np.array([bool(x.needs_step_free) for x in a], dtype=bool),
+        services=np.array([_mask(x.services, SERVICE_BITS) for x in a], dtype=np.uint16),
+        interests=np.array([_mask(x.interests, INTEREST_BITS) for x in a], dtype=np.uint16),
+        practise=np.array([_languages(x.wish_to_practise) for x in a], dtype=np.uint16),
         lat=lat,
         lon=lon,
         coslat=coslat,
