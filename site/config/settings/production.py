@@ -33,3 +33,8 @@ if len(AUDIT_HMAC_KEY) < 32:
         "The environment variable AUDIT_HMAC_KEY must be a random secret of at least 32 characters "
         "(python -c 'import secrets; print(secrets.token_urlsafe(48))'); it must never change afterwards."
     )
+
+# SQLite (no DATABASE_URL): each worker keeps its connection instead of opening the file and
+# setting its pragmas on every request. PostgreSQL connections are kept already (base).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["CONN_MAX_AGE"] = None  # noqa: F405
