@@ -20,7 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 
 from translations.languages import language_links
@@ -43,6 +43,31 @@ def image_field(verbose_name, **kwargs) -> models.ForeignKey:
     )
 
 
+def _rendition(image_id: int, spec: str):
+    image = get_image_model().objects.filter(pk=image_id).first()
+    return image.get_rendition(spec) if image is not None else None
+
+
+def rendition_url(image_id: int, spec: str, *, request=None) -> str:
+    """The address of an image's rendition, remembered per content generation (an image's edit bumps it)."""
+
+    def compute():
+        rendition = _rendition(image_id, spec)
+        return rendition.url if rendition is not None else None
+
+    return cached_fragment(("rendition-url", image_id, spec), compute, request) or ""
+
+
+def rendition_tag(image_id: int, spec: str, attrs: tuple[tuple[str, str], ...], *, request=None) -> str:
+    """The ``<img>`` element Wagtail's ``{% image %}`` tag writes, remembered like ``rendition_url``."""
+
+    def compute():
+        rendition = _rendition(image_id, spec)
+        return rendition.img_tag(dict(attrs)) if rendition is not None else None
+
+    return cached_fragment(("rendition-tag", image_id, spec, attrs), compute, request) or ""
+
+
 class PublicPageMixin(models.Model):
     """Fields and context every public page shares: OpenGraph image, breadcrumbs, languages."""
 
@@ -56,25 +81,46 @@ class PublicPageMixin(models.Model):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["language_links"] = self.cached_language_links(request)
-        context["breadcrumbs"] = self.breadcrumbs()
-        context["navigation"] = self.navigation()
-        context["canonical_url"] = request.build_absolute_uri(self.url) if self.url else None
+        context["breadcrumbs"] = cached_fragment(("breadcrumbs", self.pk), self._breadcrumb_links, request)
+        context["navigation"] = self.navigation(request)
+        url = cached_fragment(("url", self.pk), lambda: self.url, request)
+        context["canonical_url"] = request.build_absolute_uri(url) if url else None
         if self.og_image_id:
-            context["og_image_url"] = request.build_absolute_uri(self.og_image.get_rendition("fill-1200x630").url)
+            context["og_image_url"] = request.build_absolute_uri(
+                rendition_url(self.og_image_id, "fill-1200x630", request=request)
+            )
         return context
 
+    def get_view_restrictions(self):
+        """Wagtail's check, with the ids of the restrictions that apply remembered per content generation.
+
+        Only restrictions found then are read again (none for a public page); adding or removing
+        one bumps the generation (see signal_handlers).
+        """
+        ids = cached_fragment(
+            ("restrictions", self.pk),
+            lambda: tuple(super(PublicPageMixin, self).get_view_restrictions().values_list("pk", flat=True)),
+        )
+        if not ids:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(pk__in=ids)
+
     def cached_language_links(self, request):
-        site = self.get_site()
+        site = Site.find_for_request(request) or self.get_site()
 
         def compute():
             root = site.root_page if site else None
-            return language_links(page=self, root_page=root, request=request)
+            return tuple(language_links(page=self, root_page=root, request=request))
 
-        return cached_fragment(("languages", self.pk, site.pk if site else 0, request.get_host()), compute)
+        key = ("languages", self.pk, site.pk if site else 0, request.scheme, request.get_host())
+        return cached_fragment(key, compute, request)
 
     def breadcrumbs(self) -> list[Page]:
         """The pages from the home page down to this page's parent."""
         return list(self.get_ancestors().filter(depth__gte=2))
+
+    def _breadcrumb_links(self) -> tuple[dict, ...]:
+        return tuple({"title": p.title, "url": p.url} for p in self.breadcrumbs())
 
     def section(self):
         """The national programme section this page belongs to, if any."""
@@ -82,25 +128,25 @@ class PublicPageMixin(models.Model):
             return self
         return CountryPage.objects.ancestor_of(self).first()
 
-    def navigation(self) -> dict:
+    def navigation(self, request=None) -> dict:
         """Main menu (the home's sections) and the current section's pages; cached per content state."""
-        return cached_fragment(("navigation", self.pk), self._navigation)
+        return cached_fragment(("navigation", self.pk), self._navigation, request)
 
     def _navigation(self) -> dict:
         home = self if self.depth == 2 else self.get_ancestors().filter(depth=2).first()
-        sections = []
+        sections = ()
         if home is not None:
-            sections = [
+            sections = tuple(
                 {"title": p.title, "url": p.url, "pk": p.pk}
                 for p in home.get_children().live().in_menu().order_by("path")
-            ]
+            )
         section = self.section()
-        section_pages = []
+        section_pages = ()
         if section is not None:
-            section_pages = [
+            section_pages = tuple(
                 {"title": p.title, "url": p.url, "pk": p.pk}
                 for p in section.get_children().live().in_menu().order_by("path")
-            ]
+            )
         return {
             "home": {"title": home.title, "url": home.url} if home is not None else None,
             "sections": sections,
@@ -153,8 +199,20 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = CountryPage.objects.child_of(self).live().select_related("country")
+        if self.hero_image_id:
+            context["hero_image"] = rendition_tag(
+                self.hero_image_id, "fill-720x480|format-webp", (("alt", ""), ("loading", "eager")), request=request
+            )
+        site = Site.find_for_request(request)
+        key = ("home-sections", self.pk, site.pk if site else 0)
+        context["sections"] = cached_fragment(key, lambda: self._sections(request), request)
         return context
+
+    def _sections(self, request) -> tuple[dict, ...]:
+        return tuple(
+            {"title": p.title, "intro": p.intro, "url": p.get_url(request)}
+            for p in CountryPage.objects.child_of(self).live()
+        )
 
 
 class CountryPage(BasePage):
