@@ -12,8 +12,9 @@ Lua script for the figures) or, when wrk is missing, a Python client with 10 kee
 Every request carries ``X-Forwarded-Proto: https``, as the load balancer would add.
 
 It prints requests per second and p50/p95/p99 latency per page and mode, then the goals (cached:
-every page p95 < 50 ms; uncached: home page >= 62 rps, twice bakerydemo's throughput) and, as its
-very last line, one JSON object ``{"pages": {"home_fr": {"rps": …, "p95_ms": …, …}, …}}``.
+every page p95 < 50 ms; uncached: home page, French and English, >= 120 rps, four times Wagtail's
+bakerydemo home page measured the same way on this machine, about 30 rps) and, as its very last
+line, one JSON object ``{"pages": {"home_fr": {"rps": …, "p95_ms": …, …}, …}}``.
 It exits non-zero when any response was not 2xx or any request failed. The secrets the
 production settings require are made up for the run.
 
@@ -52,7 +53,7 @@ HEADERS = {"X-Forwarded-Proto": "https"}
 CONNECTIONS = 10
 MODES = (("cache", 600), ("nocache", 0))
 GOAL_P95_MS = 50
-GOAL_HOME_RPS = 62
+GOAL_HOME_RPS = 120  # 4 x bakerydemo's home page, about 30 rps measured the same way
 PAGE_TYPES = {
     "content": "cms_pages.StandardPage",
     "news": "cms_pages.NewsIndexPage",
@@ -336,7 +337,7 @@ def main() -> int:
         for name in ("home_fr", "home_en"):
             rps = uncached[name]["rps"] or 0.0
             met = "met" if rps >= GOAL_HOME_RPS else "NOT met"
-            print(f"goal {name} nocache rps >= {GOAL_HOME_RPS}: {met} ({rps:.1f})")
+            print(f"goal {name} nocache rps >= {GOAL_HOME_RPS} (4 x bakerydemo's home, ~30 rps): {met} ({rps:.1f})")
     failures = [(m, n, r) for m, res in results.items() for n, r in res.items() if r["non2xx"] or r["errors"]]
     for mode, name, r in failures:
         print(f"FAILED requests: {mode} {name} {r['path']}: {r['non2xx']} non-2xx, {r['errors']} errors")
