@@ -104,9 +104,13 @@ def staff_actor(user) -> str:
     return f"user:{user.pk}"
 
 
-def applicant_actor(application_id: int) -> str:
-    """How the chain names an applicant: by their file's id, never by address or name."""
-    return f"application:{application_id}"
+def applicant_actor(person_id: int) -> str:
+    """How the chain names an applicant: by their person's id, never by address or name.
+
+    Entries written before people had ids name the file instead (``application:<id>``); they
+    hold no personal data either, so they stay as they are (rewriting them would break the chain).
+    """
+    return f"applicant:{person_id}"
 
 
 def record(

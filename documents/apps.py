@@ -10,7 +10,8 @@ class DocumentsConfig(AppConfig):
     def ready(self) -> None:
         from audit import chain as audit
 
-        from . import checks  # noqa: F401
+        from . import checks, letters  # noqa: F401
+        from .conventions import services  # noqa: F401 - makes signing codes when their message leaves
 
         # The audit chain's anchors are timestamped by the platform's authority: checked here.
         audit.register_anchor_checker("documents.tasks.audit_anchor_problem")

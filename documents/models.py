@@ -400,3 +400,31 @@ class SigningCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} — {self.created_at:%Y-%m-%d %H:%M}"
+
+
+def letter_path(instance, filename) -> str:
+    return f"letters/{uuid.uuid4().hex}.bin"
+
+
+class Letter(models.Model):
+    """A notification that goes by post: its PDF (encrypted) waits in the association's print queue."""
+
+    notification = models.OneToOneField(
+        "workflow.Notification", verbose_name=_("notification"), on_delete=models.CASCADE, related_name="letter"
+    )
+    organisation = models.ForeignKey(
+        "workflow.Organisation", verbose_name=_("association"), on_delete=models.PROTECT, related_name="letters"
+    )
+    blob = models.FileField(storage=private_storage, upload_to=letter_path, max_length=200)
+    pages = models.PositiveSmallIntegerField(_("pages"), default=1)
+    created_at = models.DateTimeField(_("ready to print"), default=timezone.now, db_index=True)
+    printed_at = models.DateTimeField(_("printed"), null=True, blank=True)
+    posted_at = models.DateTimeField(_("posted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("letter")
+        verbose_name_plural = _("letters")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.notification.subject or self.notification.kind} — {self.created_at:%Y-%m-%d}"

@@ -28,7 +28,9 @@ def _access(document, action: str, *, user=None, system: bool = False) -> None:
     audit.record(
         f"document.{action}",
         user=user,
-        actor="" if user is not None else ("system" if system else audit.applicant_actor(document.application_id)),
+        actor=""
+        if user is not None
+        else ("system" if system else audit.applicant_actor(document.application.person_id)),
         obj=document,
         application_id=document.application_id,
         data={"kind": document.kind},
@@ -95,7 +97,7 @@ def document_verify(*, document: SupportingDocument, by) -> SupportingDocument:
 
 
 def documents_reencrypt() -> int:
-    """Re-encrypt every document with the newest key; returns how many were rewritten."""
+    """Re-encrypt every document and letter with the newest key; returns how many were rewritten."""
     count = 0
     for document in SupportingDocument.objects.iterator():
         with transaction.atomic():
@@ -109,6 +111,19 @@ def documents_reencrypt() -> int:
             locked.blob.save("document.bin", ContentFile(fresh), save=False)
             locked.save(update_fields=["blob"])
             _access(locked, DocumentAccess.Action.REENCRYPTED, system=True)
+            transaction.on_commit(lambda name=old_name, storage=locked.blob.storage: storage.delete(name))
+        count += 1
+    from .models import Letter
+
+    for letter in Letter.objects.iterator():
+        with transaction.atomic():
+            locked = Letter.objects.select_for_update().get(pk=letter.pk)
+            with locked.blob.open("rb") as handle:
+                token = handle.read()
+            fresh = crypto.reencrypt(token)
+            old_name = locked.blob.name
+            locked.blob.save("letter.bin", ContentFile(fresh), save=False)
+            locked.save(update_fields=["blob"])
             transaction.on_commit(lambda name=old_name, storage=locked.blob.storage: storage.delete(name))
         count += 1
     return count

@@ -152,7 +152,10 @@ def applicant_export(request, application_pk):
     if application is None:
         raise Http404
     audit.record(
-        "applicant.export", actor=audit.applicant_actor(application.pk), obj=application, application_id=application.pk
+        "applicant.export",
+        actor=audit.applicant_actor(application.person_id),
+        obj=application,
+        application_id=application.pk,
     )
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as bundle:

@@ -1,11 +1,14 @@
 """Back office of documents: private documents (within one's territories), conventions and their templates."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from workflow import access
 
 from . import views
 from .models import ConventionTemplate
@@ -30,6 +33,26 @@ def register_convention_urls():
         path("conventions/<int:pk>/file.pdf", admin_views.convention_pdf, name="convention_admin_pdf"),
         path("conventions/<int:pk>/audit.pdf", admin_views.audit_sheet, name="convention_audit_sheet"),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_letter_urls():
+    from . import letter_views
+
+    return [
+        path("letters/", letter_views.print_queue, name="print_queue"),
+        path("letters/<int:pk>/letter.pdf", letter_views.letter_download, name="letter_download"),
+    ]
+
+
+class PrintQueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return access.may_open_files_area(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_print_queue_menu_item():
+    return PrintQueueMenuItem(_("Letters to post"), reverse("print_queue"), icon_name="mail", order=850)
 
 
 class ConventionTemplateViewSet(SnippetViewSet):

@@ -18,6 +18,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from workflow import access
 from workflow.enums import ApplicationKind
 from workflow.exceptions import ActionNotPermitted, WorkflowError
+from workflow.notifications import notifications_about
 from workflow.permission_policies import application_permission_policy
 
 from .enums import FOLLOWED_STATES
@@ -107,6 +108,7 @@ class PairingInspectView(InspectView):
         ]
         context["notice_form"] = kwargs.get("notice_form") or NoticeForm()
         context["history"] = pairing.transitions.select_related("user")
+        context["notifications"] = notifications_about(pairing)[:200]
         context["explanation"] = why(pairing.host, pairing.guest)
         manages = access.may_manage_pairing(user, pairing)
         context["manages"] = manages

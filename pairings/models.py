@@ -111,12 +111,9 @@ class Pairing(ConcurrentTransitionMixin, models.Model):
 
     def end_from_the_files(self) -> date | None:
         """The last day both files allow: the earlier of the host's and the guest's end dates."""
-        ends = []
-        for value in (self.host.answers.get("available_until"), self.guest.answers.get("end_date")):
-            try:
-                ends.append(date.fromisoformat(str(value)))
-            except ValueError:
-                continue
+        from workflow.answers import guest_answers, host_answers
+
+        ends = [day for day in (host_answers(self.host).available_until, guest_answers(self.guest).end_date) if day]
         return min(ends) if ends else None
 
     def check_in_dates(self) -> list[tuple[date, str]]:
@@ -261,7 +258,6 @@ class PairingTransitionLog(models.Model):
     party = models.CharField(_("applicant acting"), max_length=10, choices=Party.choices, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
-    notified_at = models.DateTimeField(_("people notified"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("pairing transition")

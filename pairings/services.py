@@ -10,6 +10,7 @@ from workflow import access
 from workflow.enums import ApplicationKind, ApplicationState
 from workflow.exceptions import ActionNotPermitted, ReasonRequired, StaleState, TransitionRefused, WorkflowError
 from workflow.models import Application
+from workflow.notifications import PAIRING_SUBJECTS, notify
 
 from .enums import FOLLOWED_STATES, LIVE_STATES, NoteKind, PairingState, Party, Requester
 from .exceptions import AlreadyPaired, PairingNotFound, PairingRefused
@@ -28,21 +29,6 @@ STAFF_ACTIONS = {
     "cancel": "pairing.cancelled",
 }
 ACTIONS_NEEDING_REASON = {"cancel", "give_notice"}
-SUBJECTS = {
-    "pairing.proposed": _("A proposal of homesharing for you"),
-    "pairing.accepted": _("Your homesharing is accepted on both sides"),
-    "pairing.declined": _("About the proposal of homesharing"),
-    "pairing.meeting_scheduled": _("Your meeting is scheduled"),
-    "pairing.trial_started": _("Your trial period starts"),
-    "pairing.convention_drafted": _("Your convention is ready"),
-    "pairing.signing_opened": _("Your convention is ready to be signed"),
-    "pairing.cancelled": _("Your homesharing is cancelled"),
-    "pairing.activated": _("Your convention is signed: your homesharing is active"),
-    "pairing.notice_given": _("Notice was given to end your homesharing"),
-    "pairing.ended": _("Your homesharing has come to its end"),
-    "pairing.terminated": _("Your homesharing has ended early"),
-    "pairing.convention_refused": _("The convention was not signed: it will be drafted again"),
-}
 
 
 def _log(pairing, *, action, from_state, by=None, party="", comment=""):
@@ -61,16 +47,24 @@ def _log(pairing, *, action, from_state, by=None, party="", comment=""):
         actor=""
         if by is not None
         else (
-            audit.applicant_actor(pairing.host_id if party == Party.HOST else pairing.guest_id) if party else "system"
+            audit.applicant_actor((pairing.host if party == Party.HOST else pairing.guest).person_id)
+            if party
+            else "system"
         ),
         obj=pairing,
         pairing_id=pairing.pk,
         data={"from": from_state, "to": pairing.state, "host": pairing.host_id, "guest": pairing.guest_id},
     )
-    if action in SUBJECTS:
-        from .tasks import queue_pairing_notification
-
-        transaction.on_commit(lambda: queue_pairing_notification(log.pk))
+    if action in PAIRING_SUBJECTS:
+        for application in (pairing.host, pairing.guest):
+            notify(
+                application.person,
+                "pairing.changed",
+                {"action": action},
+                about=pairing,
+                occasion=log.pk,
+                application=application,
+            )
 
 
 def pairing_propose(*, host: Application, guest: Application, by, manual_reason: str = "") -> Pairing:

@@ -191,6 +191,18 @@ def committing_client(client, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
+def as_the_worker(django_capture_on_commit_callbacks):
+    """Run a background task as the worker would, outside any transaction: what it queues for
+    after the commit (notifications) is done by the time it returns."""
+
+    def run(task, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return task(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
 def postgresql():
     """Tests of concurrency need PostgreSQL's row locks; elsewhere they skip (never in CI)."""
     from django.db import connection

@@ -205,6 +205,19 @@ def documents_visible_to(user, documents: QuerySet) -> QuerySet:
     return documents.filter(application__in=applications_visible_to(user))
 
 
+# Letters waiting to be posted: in the print queue of the association that posts them.
+
+
+def letters_visible_to(user, letters: QuerySet) -> QuerySet:
+    """The letters among ``letters`` (of ``documents.Letter``) of the associations ``user`` works for."""
+    if _signed_out(user):
+        return letters.none()
+    if user.is_superuser:
+        return letters
+    organisations = _memberships(user).filter(role__in=VETTING_ROLES).values("organisation")
+    return letters.filter(organisation__in=organisations)
+
+
 # The audit trail: searched by administrators, and by national officers for their country's files.
 
 

@@ -29,6 +29,7 @@ from .exceptions import (
     WorkflowError,
 )
 from .models import Application, ApplicationRules
+from .notifications import notifications_about
 from .permission_policies import application_permission_policy
 from .services import STAFF_ACTIONS, application_act, application_add_note, application_tick, available_staff_actions
 
@@ -99,6 +100,7 @@ class ApplicationInspectView(InspectView):
         context["actions"] = [{"name": name, "label": str(ACTION_LABELS[name])} for name in actions]
         context["act_url"] = reverse("workflow_application:act", args=[self.object.pk])
         context["history"] = self.object.transitions.select_related("user")
+        context["notifications"] = notifications_about(self.object)[:200]
         context["documents"] = self.object.supporting_documents.all()
         context["missing_documents"] = [DocumentKind(kind).label for kind in self.object.missing_documents()]
         context["may_vet"] = access.may_vet(self.request.user, self.object)

@@ -22,7 +22,6 @@ from audit import chain as audit
 
 from .applicant_session import applicant_session_end, applicant_session_start, current_applicant
 from .applicants import (
-    applicant_files,
     applicant_link_use,
     applicant_sign_in_request,
     application_export,
@@ -31,6 +30,7 @@ from .applicants import (
 from .enums import CAN_BE_WITHDRAWN_STATES, DocumentKind
 from .exceptions import WorkflowError
 from .models import ApplicantLink
+from .notifications import space_messages
 from .services import application_applicant_act
 
 
@@ -70,7 +70,12 @@ def space(request):
     return TemplateResponse(
         request,
         "workflow/applicant_space.html",
-        {"mode": "space", "applications": applications, "document_kinds": DocumentKind.choices},
+        {
+            "mode": "space",
+            "applications": applications,
+            "document_kinds": DocumentKind.choices,
+            "space_messages": space_messages([applicant.person_id])[:20],
+        },
     )
 
 
@@ -83,7 +88,7 @@ def use_link(request, token):
         return TemplateResponse(
             request, "workflow/applicant_space.html", {"mode": "error", "error": refusal.message}, status=400
         )
-    applicant_session_start(request, application_ids=applicant_files(application))
+    applicant_session_start(request, person_id=application.person_id)
     return redirect("applicant_space")
 
 
@@ -112,7 +117,10 @@ def withdraw(request, pk):
 def export(request, pk):
     application = _own_application(request, pk)
     audit.record(
-        "applicant.export", actor=audit.applicant_actor(application.pk), obj=application, application_id=application.pk
+        "applicant.export",
+        actor=audit.applicant_actor(application.person_id),
+        obj=application,
+        application_id=application.pk,
     )
     response = HttpResponse(
         json.dumps(application_export(application), ensure_ascii=False, indent=2),

@@ -11,17 +11,16 @@ from datetime import timedelta
 from uuid import UUID, uuid4
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .access import vetting_staff_for
-from .enums import CAN_BE_SUBMITTED_STATES, ApplicationState
+from .answers import STATISTICS_ANSWERS, answers_clean
+from .enums import CAN_BE_SUBMITTED_STATES, ApplicationKind, ApplicationState, Channel
 from .exceptions import LinkAlreadyUsed, LinkExpired, LinkInvalid, TransitionRefused
-from .models import ApplicantLink, Application, Country, Territory
+from .models import ApplicantLink, Application, Country, Notification, Person, Territory
+from .notifications import admin_url, notifications_forget, notify, register_preparer
 from .services import application_applicant_act
 
 LINK_LIFETIMES = {
@@ -70,22 +69,45 @@ def application_anonymise(*, application_id: int, reason: str) -> Application:
         application.save()
         application.consents.all().delete()
         ApplicantLink.objects.filter(application=application).delete()
+        person = Person.objects.select_for_update().get(pk=application.person_id)
+        if not person.applications.filter(anonymised_at__isnull=True).exists():
+            _person_anonymise(person)
         from audit import chain as audit
 
         audit.record("application.anonymised", obj=application, application_id=application.pk, data={"reason": reason})
         return application
 
 
+def _person_anonymise(person: Person) -> None:
+    """Once none of their files names them: no channel left, nothing said to them kept."""
+    person.email = ""
+    person.email_confirmed_at = None
+    person.mobile = ""
+    person.postal_address = ""
+    person.postcode = ""
+    person.city = ""
+    person.anonymised_at = timezone.now()
+    person.save()
+    notifications_forget(person)
+
+
+def _person_contacts_update(person: Person, application: Application) -> None:
+    """What the form says of how to reach them: the mobile phone, the language, a host's address."""
+    person.language = application.language
+    if application.phone:
+        person.mobile = application.phone
+    answers = application.answers or {}
+    if application.kind == ApplicationKind.HOST and answers.get("address"):
+        person.postal_address = str(answers["address"])
+        person.postcode = str(answers.get("postcode", ""))
+        person.city = str(answers.get("city", ""))
+    if not person.preferred_channels:
+        person.preferred_channels = [Channel.EMAIL]
+    person.save()
+
+
 #: Answers that say nothing about who the person is, kept for the programme's statistics.
-ANONYMOUS_ANSWERS = {
-    "programme",
-    "languages",
-    "evenings_per_week",
-    "housing_status",
-    "furnished",
-    "budget",
-    "contribution",
-}
+ANONYMOUS_ANSWERS = STATISTICS_ANSWERS
 
 
 def application_start(
@@ -103,14 +125,16 @@ def application_start(
     someone else's page) starts a new file instead of rewriting theirs.
     """
     fields = {name: identity[name] for name in IDENTITY_FIELDS if name in identity}
-    extra = {k: v for k, v in identity.items() if k not in IDENTITY_FIELDS}
+    extra = answers_clean(kind, {k: v for k, v in identity.items() if k not in IDENTITY_FIELDS})
     existing = Application.objects.filter(form_key=form_key).first()
     if existing is not None and existing.pk != draft_id:
         form_key, existing = uuid4(), None
     if existing is None:
         try:
             with transaction.atomic():
+                person = Person.objects.create(email=fields.get("email", ""), language=fields.get("language", "fr"))
                 application = Application.objects.create(
+                    person=person,
                     form_key=form_key,
                     kind=kind,
                     country=country,
@@ -120,6 +144,7 @@ def application_start(
                     **fields,
                 )
                 consent_record(application)
+                _person_contacts_update(person, application)
                 return application
         except IntegrityError:
             # The same browser sent the first step twice at once: both land on one file.
@@ -147,66 +172,84 @@ def application_save_answers(
             setattr(application, name, value)
         if territory is not None:
             application.territory = territory
-        application.answers = {**application.answers, **answers}
+        application.answers = {**application.answers, **answers_clean(application.kind, answers)}
         application.save()
+        _person_contacts_update(Person.objects.select_for_update().get(pk=application.person_id), application)
         return application
 
 
 def _change_email(application: Application, new_email: str) -> None:
-    """Inside the file's lock: cancel the open links, forget the confirmation, tell the old address."""
+    """Inside the file's lock: cancel the open links, forget the confirmation, tell the old address.
+
+    A person whose address was never confirmed simply has the new one; a person whose address
+    was confirmed keeps it (and is told there) until the new one is confirmed in turn.
+    """
     from audit import chain as audit
 
-    old_email, was_confirmed = application.email, application.email_confirmed_at is not None
+    was_confirmed = application.email_confirmed_at is not None
     cancelled = ApplicantLink.objects.filter(
         application=application, used_at__isnull=True, cancelled_at__isnull=True
     ).update(cancelled_at=timezone.now())
     application.email = new_email
     application.email_confirmed_at = None
+    person = Person.objects.select_for_update().get(pk=application.person_id)
+    if person.email_confirmed_at is None:
+        person.email = new_email
+        person.save(update_fields=["email"])
     audit.record(
         "application.email_changed",
         obj=application,
         application_id=application.pk,
         data={"was_confirmed": was_confirmed, "links_cancelled": cancelled},
     )
-    if was_confirmed:
-        language = application.language
-
-        def tell_the_old_address() -> None:
-            with translation.override(language):
-                subject = _("The email address of your application was changed")
-                url = settings.PUBLIC_BASE_URL.rstrip("/") + reverse("applicant_space")
-                body = render_to_string("workflow/email/email_changed.txt", {"application": application, "url": url})
-            send_mail(f"WeShare — {subject}", body, settings.DEFAULT_FROM_EMAIL, [old_email])
-
-        transaction.on_commit(tell_the_old_address)
+    if was_confirmed and person.email_confirmed_at is not None:
+        notify(
+            person,
+            "applicant.email_changed",
+            about=application,
+            occasion=f"{timezone.now().isoformat()}-{cancelled}",
+            application=application,
+        )
 
 
-def applicant_link_send(*, application: Application, purpose: str, build_url: Callable[[str], str]) -> ApplicantLink:
-    """Email a one-time link to the applicant, in their language, once the transaction commits."""
-    token = secrets.token_urlsafe(32)
-    link = ApplicantLink.objects.create(
+#: Stands for the token in a link's address until the link is made, at the moment of sending.
+TOKEN_PLACEHOLDER = "__token__"  # noqa: S105 - a marker, not a secret
+
+
+def applicant_link_send(*, application: Application, purpose: str, build_url: Callable[[str], str]) -> None:
+    """Email a one-time link to the file's address, in the applicant's language, after commit.
+
+    The link itself (its token, of which only the hash is kept) is made when the message leaves,
+    by :func:`_make_link`, so that no usable token is ever stored.
+    """
+    kind = "applicant.confirm_email" if purpose == ApplicantLink.Purpose.CONFIRM_EMAIL else "applicant.sign_in"
+    notify(
+        application.person,
+        kind,
+        {"purpose": purpose, "url_template": build_url(TOKEN_PLACEHOLDER)},
+        about=application,
+        occasion=uuid4().hex,
         application=application,
-        email=application.email,
+        address=application.email,
+    )
+
+
+def _make_link(notification) -> dict:
+    """When a link's message leaves: the link, for the address it goes to."""
+    token = secrets.token_urlsafe(32)
+    purpose = notification.context["purpose"]
+    ApplicantLink.objects.create(
+        application_id=notification.application_id,
+        email=notification.address,
         purpose=purpose,
         token_hash=_hash(token),
         expires_at=timezone.now() + LINK_LIFETIMES[purpose],
     )
-    url = build_url(token)
+    return {"url": notification.context["url_template"].replace(TOKEN_PLACEHOLDER, token)}
 
-    def send() -> None:
-        with translation.override(application.language):
-            subject = {
-                ApplicantLink.Purpose.CONFIRM_EMAIL: _("Confirm your email address to send your application"),
-                ApplicantLink.Purpose.SIGN_IN: _("Your link to sign in to your space"),
-            }[purpose]
-            body = render_to_string(
-                "workflow/email/applicant_link.txt",
-                {"application": application, "url": url, "purpose": purpose, "hours": LINK_LIFETIMES[purpose]},
-            )
-        send_mail(f"WeShare — {subject}", body, settings.DEFAULT_FROM_EMAIL, [link.email])
 
-    transaction.on_commit(send)
-    return link
+register_preparer("applicant.confirm_email", _make_link)
+register_preparer("applicant.sign_in", _make_link)
 
 
 def applicant_link_use(*, token: str, purpose: str) -> Application:
@@ -235,33 +278,51 @@ def applicant_link_use(*, token: str, purpose: str) -> Application:
         link.save(update_fields=["used_at"])
         if purpose == ApplicantLink.Purpose.CONFIRM_EMAIL:
             Application.objects.filter(pk=application.pk).update(email_confirmed_at=timezone.now())
+            _person_confirm(application)
             if application.state in CAN_BE_SUBMITTED_STATES:
                 application = application_applicant_act(application_id=application.pk, action="submit")
         application.refresh_from_db()
         return application
 
 
-def applicant_files(application: Application) -> list[int]:
-    """The files a sign-in link for ``application`` opens: that file, and the files whose same
-    address was confirmed by a link sent to it. Never a draft someone else typed the address into."""
-    confirmed = Application.objects.filter(
-        email__iexact=application.email.strip(), email_confirmed_at__isnull=False, anonymised_at__isnull=True
-    ).values_list("pk", flat=True)
-    return sorted({application.pk, *confirmed})
+def _person_confirm(application: Application) -> None:
+    """The file's address is proven. The file joins the person who already holds that confirmed
+    address (one person, several files over the years); else its own person now holds it."""
+    email = application.email.strip()
+    holder = (
+        Person.objects.select_for_update()
+        .filter(email__iexact=email, email_confirmed_at__isnull=False, anonymised_at__isnull=True)
+        .exclude(pk=application.person_id)
+        .order_by("pk")
+        .first()
+    )
+    if holder is None:
+        Person.objects.filter(pk=application.person_id).update(email=email, email_confirmed_at=timezone.now())
+        return
+    former = application.person_id
+    Application.objects.filter(pk=application.pk).update(person=holder)
+    Notification.objects.filter(person_id=former).update(person=holder, recipient=f"person:{holder.pk}")
+    if not Application.objects.filter(person_id=former).exists():
+        Person.objects.filter(pk=former).delete()
+    application.person = holder
 
 
 def applicant_sign_in_request(*, email: str, build_url: Callable[[str], str]) -> None:
-    """Send a sign-in link to the latest file of this address, if there is one.
+    """Send a sign-in link to the person who holds this confirmed address, else to the latest
+    draft filled in with it, if there is one.
 
     The caller says the same thing whether or not a file exists, so that nobody learns from
     the answer who applied.
     """
-    files = Application.objects.filter(email__iexact=email.strip(), anonymised_at__isnull=True).exclude(
+    email = email.strip()
+    files = Application.objects.filter(email__iexact=email, anonymised_at__isnull=True).exclude(
         state=ApplicationState.ARCHIVED
     )
-    # A confirmed file first: a draft anyone could have typed this address into comes last.
+    # The confirmed holder first: a draft anyone could have typed this address into comes last.
     application = (
-        files.filter(email_confirmed_at__isnull=False).order_by("-created_at").first()
+        files.filter(person__email__iexact=email, person__email_confirmed_at__isnull=False)
+        .order_by("-created_at")
+        .first()
         or files.order_by("-created_at").first()
     )
     if application is not None:
@@ -310,15 +371,14 @@ def application_request_erasure(*, application_id: int) -> Application:
             return application
         application.erasure_requested_at = timezone.now()
         application.save(update_fields=["erasure_requested_at", "updated_at"])
-        recipients = [user.email for user in vetting_staff_for(application.territory)]
-
-        def tell_the_association() -> None:
-            if not recipients:
-                return
-            with translation.override(application.country.main_language):
-                subject = _("An applicant asks for the erasure of their data")
-                body = render_to_string("workflow/email/erasure_requested.txt", {"application": application})
-            send_mail(f"WeShare — {subject}", body, settings.DEFAULT_FROM_EMAIL, recipients)
-
-        transaction.on_commit(tell_the_association)
+        file_url = admin_url("workflow_application:inspect", application.pk)
+        for user in vetting_staff_for(application.territory):
+            notify(
+                user,
+                "staff.erasure_requested",
+                {"file_url": file_url},
+                about=application,
+                application=application,
+                language=application.country.main_language,
+            )
         return application

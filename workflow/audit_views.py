@@ -20,7 +20,7 @@ from audit import chain as audit
 from audit.models import AuditEvent
 
 from . import access
-from .models import Application
+from .models import Application, Person
 
 LIMIT = 1000
 
@@ -37,12 +37,18 @@ class AuditSearchForm(forms.Form):
 
 
 def _files_of(person: str) -> list[int]:
+    """The files of the person named by a file number or an address: every file of theirs."""
     files = (
         Application.objects.filter(pk=int(person))
         if person.isdigit()
-        else Application.objects.filter(email__iexact=person)
+        else Application.objects.filter(Q(email__iexact=person) | Q(person__email__iexact=person))
     )
-    return list(files.values_list("pk", flat=True))
+    people = files.values_list("person_id", flat=True)
+    return list(Application.objects.filter(person_id__in=people).values_list("pk", flat=True))
+
+
+def _people_of(files: list[int]) -> set[int]:
+    return set(Application.objects.filter(pk__in=files).values_list("person_id", flat=True))
 
 
 def _events(user, files: list[int] | None, pairing: int | None):
@@ -52,7 +58,8 @@ def _events(user, files: list[int] | None, pairing: int | None):
             Q(application_id__in=files)
             | Q(data__host__in=files)
             | Q(data__guest__in=files)
-            | Q(actor__in=[audit.applicant_actor(pk) for pk in files])
+            | Q(actor__in=[f"application:{pk}" for pk in files])
+            | Q(actor__in=[audit.applicant_actor(pk) for pk in _people_of(files)])
         )
     if pairing:
         events = events.filter(pairing_id=pairing)
@@ -62,13 +69,14 @@ def _events(user, files: list[int] | None, pairing: int | None):
 def _name_actors(events) -> None:
     """Who acted, resolved now: the chain names people by id only, so an erased person reads
     "anonymised" while the chain stays whole."""
-    user_ids, file_ids = set(), set()
+    user_ids, file_ids, person_ids = set(), set(), set()
     for event in events:
         kind, _sep, pk = event.actor.partition(":")
         if pk.isdigit():
-            (user_ids if kind == "user" else file_ids if kind == "application" else set()).add(int(pk))
+            {"user": user_ids, "application": file_ids, "applicant": person_ids}.get(kind, set()).add(int(pk))
     users = {u.pk: u for u in get_user_model().objects.filter(pk__in=user_ids)}
     files = {a.pk: a for a in Application.objects.filter(pk__in=file_ids)}
+    people = {p.pk: p for p in Person.objects.filter(pk__in=person_ids).prefetch_related("applications")}
     for event in events:
         kind, _sep, pk = event.actor.partition(":")
         if kind == "user" and pk.isdigit() and int(pk) in users:
@@ -80,6 +88,15 @@ def _name_actors(events) -> None:
                 str(pgettext_lazy("a person", "anonymised"))
                 if found.anonymised_at
                 else _("%(name)s (file %(number)s)") % {"name": f"{found.first_name} {found.last_name}", "number": pk}
+            )
+        elif kind == "applicant" and pk.isdigit() and int(pk) in people:
+            found = people[int(pk)]
+            latest = max(found.applications.all(), key=lambda a: a.created_at, default=None)
+            event.actor_name = (
+                str(pgettext_lazy("a person", "anonymised"))
+                if found.anonymised_at or latest is None
+                else _("%(name)s (person %(number)s)")
+                % {"name": f"{latest.first_name} {latest.last_name}", "number": pk}
             )
         elif kind == "system" or not event.actor:
             event.actor_name = str(_("the platform")) if kind == "system" else ""

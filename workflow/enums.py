@@ -123,3 +123,18 @@ class Interest(models.TextChoices):
     CRAFTS = "crafts", _("crafts and DIY")
     TRAVEL = "travel", _("travel")
     HISTORY = "history", _("history and heritage")
+
+
+class Channel(models.TextChoices):
+    """How a person is reached."""
+
+    EMAIL = "email", _("Email")
+    SMS = "sms", _("Text message (SMS)")
+    POST = "post", _("Letter by post")
+    SPACE = "space", _("Message in the applicant's space")
+
+
+class NotificationStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")

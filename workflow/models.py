@@ -31,7 +31,9 @@ from .enums import (
     CAN_BE_WITHDRAWN_STATES,
     ApplicationKind,
     ApplicationState,
+    Channel,
     DocumentKind,
+    NotificationStatus,
     OrganisationKind,
     StaffRole,
     TerritoryLevel,
@@ -312,6 +314,62 @@ class StaffMembership(models.Model):
         return f"{self.user} — {self.get_role_display()} — {self.organisation.name}"
 
 
+class Person(models.Model):
+    """One human being known to the platform, who may hold several files over the years.
+
+    The applicant's space is theirs: the session holds their id (:mod:`workflow.applicant_session`).
+    Their contact channels live here, and :func:`workflow.notifications.notify` reaches them
+    through the ones they prefer. The email address is optional (an advisor may file an
+    application for someone without one); a file's form still asks for one and confirms it.
+    """
+
+    email = models.EmailField(_("email"), blank=True)
+    email_confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
+    mobile = models.CharField(_("mobile phone"), max_length=40, blank=True)
+    postal_address = models.TextField(_("postal address"), blank=True)
+    postcode = models.CharField(_("postcode"), max_length=12, blank=True)
+    city = models.CharField(_("town or city"), max_length=100, blank=True)
+    preferred_channels = models.JSONField(
+        _("preferred channels"),
+        default=list,
+        blank=True,
+        help_text=_("In order of preference; the first one that can reach the person is used."),
+    )
+    language = models.CharField(
+        _("preferred language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        indexes = [models.Index(fields=["email"])]
+
+    def __str__(self) -> str:
+        application = self.applications.order_by("-created_at").first()
+        return f"{application.first_name} {application.last_name}" if application else f"#{self.pk}"
+
+    def clean(self) -> None:
+        unknown = [c for c in self.preferred_channels or [] if c not in Channel.values]
+        if unknown:
+            raise ValidationError({"preferred_channels": _("Unknown channel: %(c)s.") % {"c": ", ".join(unknown)}})
+
+    def reachable_by(self, channel: str) -> bool:
+        """Whether the person has what ``channel`` needs (an address, a number, a postal address)."""
+        if self.anonymised_at is not None:
+            return False
+        return {
+            Channel.EMAIL: bool(self.email),
+            Channel.SMS: bool(self.mobile),
+            Channel.POST: bool(self.postal_address and self.city),
+            Channel.SPACE: True,
+        }.get(channel, False)
+
+    def postal_lines(self) -> list[str]:
+        return [line for line in (*self.postal_address.splitlines(), f"{self.postcode} {self.city}".strip()) if line]
+
+
 def _staff_may_vet(instance: "Application", user) -> bool:
     from .access import may_vet
 
@@ -352,9 +410,10 @@ class Application(ConcurrentTransitionMixin, models.Model):
     territory = models.ForeignKey(
         Territory, verbose_name=_("territory"), on_delete=models.PROTECT, related_name="applications"
     )
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="applications")
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
-    email = models.EmailField(_("email"))
+    email = models.EmailField(_("email"), help_text=_("The address given on this file's form."))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     birth_date = models.DateField(_("date of birth"))
     language = models.CharField(
@@ -395,6 +454,18 @@ class Application(ConcurrentTransitionMixin, models.Model):
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name} ({self.get_kind_display()})"
 
+    def save(self, *args, **kwargs):
+        if self.person_id is None:
+            # A file filed without a person (the demo, the back office) gets one of its own.
+            self.person = Person.objects.create(
+                email=self.email,
+                email_confirmed_at=self.email_confirmed_at,
+                mobile=self.phone,
+                language=self.language,
+                preferred_channels=[Channel.EMAIL],
+            )
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         if self.territory_id and self.country_id and self.territory.country_id != self.country_id:
             raise ValidationError({"territory": _("The territory must be in the application's country.")})
@@ -422,7 +493,9 @@ class Application(ConcurrentTransitionMixin, models.Model):
         else:
             required = list(ApplicationRules.for_application(self).required_documents or [])
         # A tenant host always needs the landlord's consent (the landlord is informed by law).
-        if self.kind == ApplicationKind.HOST and self.answers.get("housing_status") == "tenant":
+        from .answers import HousingStatus, host_answers
+
+        if self.kind == ApplicationKind.HOST and host_answers(self).housing_status == HousingStatus.TENANT:
             required.append(DocumentKind.LANDLORD_CONSENT)
         if not required:
             return []
@@ -642,7 +715,6 @@ class ApplicationTransitionLog(models.Model):
     )
     comment = models.TextField(_("comment"), blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
-    notified_at = models.DateTimeField(_("applicant notified"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("application transition")
@@ -697,3 +769,65 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.notice_version} — {self.given_at:%Y-%m-%d}"
+
+
+class Notification(models.Model):
+    """One message to a person (or a staff member) through one channel, and what became of it.
+
+    Made by :func:`workflow.notifications.notify`, delivered by a background task. A kind, the
+    object it is about, the occasion and the recipient make it unique: asked twice, it is sent once.
+    """
+
+    kind = models.CharField(_("kind"), max_length=60)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    #: ``person:<id>`` or ``user:<id>``: with the kind, object and occasion, what makes it unique.
+    recipient = models.CharField(max_length=40)
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("application"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    #: The object it is about, as ``app_label.model:<id>`` (a file, a pairing, a convention…).
+    about = models.CharField(max_length=80)
+    occasion = models.CharField(max_length=80, blank=True)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    context = models.JSONField(default=dict, blank=True)
+    #: Where it went (an address or a number), when it was sent, or forced by the sender.
+    address = models.CharField(_("sent to"), max_length=254, blank=True)
+    subject = models.CharField(_("subject"), max_length=250, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=NotificationStatus.choices, default=NotificationStatus.QUEUED
+    )
+    queued_at = models.DateTimeField(_("queued"), default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    failed_at = models.DateTimeField(_("failed"), null=True, blank=True)
+    failure = models.TextField(_("failure"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-queued_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "about", "occasion", "recipient", "channel"], name="notification_once_per_occasion"
+            )
+        ]
+        indexes = [models.Index(fields=["about"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.recipient} ({self.channel})"

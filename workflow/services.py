@@ -21,6 +21,7 @@ from .exceptions import (
     TransitionRefused,
 )
 from .models import Application, ApplicationTransitionLog
+from .notifications import APPLICATION_SUBJECTS, notify
 
 #: Actions staff take on a file, with the dotted name recorded in the log.
 STAFF_ACTIONS = {
@@ -64,15 +65,25 @@ def _record_and_notify(*, application: Application, action: str, dotted: str, fr
     audit.record(
         dotted,
         user=by,
-        actor="" if by is not None else audit.applicant_actor(application.pk),
+        actor="" if by is not None else audit.applicant_actor(application.person_id),
         obj=application,
         application_id=application.pk,
         data={"from": from_state, "to": application.state},
     )
-    if application.state != ApplicationState.ARCHIVED:
-        from .tasks import queue_applicant_notification
-
-        transaction.on_commit(lambda: queue_applicant_notification(log.pk))
+    if application.state in APPLICATION_SUBJECTS:
+        telling = application.state in (
+            ApplicationState.REJECTED,
+            ApplicationState.SENT_BACK,
+            ApplicationState.WITHDRAWN,
+        )
+        notify(
+            application.person,
+            "application.changed",
+            {"state": application.state, "reason": application.status_reason if telling else ""},
+            about=application,
+            occasion=log.pk,
+            application=application,
+        )
     return log
 
 

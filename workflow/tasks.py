@@ -2,63 +2,33 @@
 
 from collections import defaultdict
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import ngettext
-from django_q.tasks import async_task
+from django.utils import timezone
 
 from .access import vetting_staff_for
 from .enums import WAITING_FOR_ASSOCIATION_STATES
-from .models import Application, ApplicationRules, ApplicationTransitionLog, ReminderSent
-from .notifications import BODIES, SUBJECTS
+from .models import Application, ApplicationRules, ReminderSent
+from .notifications import admin_url, deliver, notify, register_preparer, retry_failed
 
 #: Reminder delay of a country and kind that has no rules of its own.
 DEFAULT_REMINDER_DAYS = 7
 
 
-def queue_applicant_notification(log_id: int) -> None:
-    async_task("workflow.tasks.notify_applicant", log_id, task_name=f"notify-applicant-{log_id}", group="notifications")
+def deliver_notification(notification_id: int) -> str:
+    """Send one queued notification (see :func:`workflow.notifications.deliver`)."""
+    return deliver(notification_id)
 
 
-def notify_applicant(log_id: int) -> str:
-    """Email the applicant about one change of their file, in their language, once."""
-    with transaction.atomic():
-        log = (
-            ApplicationTransitionLog.objects.select_for_update()
-            .select_related("application", "application__country")
-            .filter(pk=log_id)
-            .first()
-        )
-        if log is None:
-            return "gone"
-        if log.notified_at is not None:
-            return "already notified"
-        if log.to_state not in SUBJECTS:
-            return "nothing to say"
-        application = log.application
-        with translation.override(application.language):
-            context = {
-                "application": application,
-                "message": BODIES[log.to_state],
-                "reason": application.status_reason if log.to_state in ("rejected", "sent_back", "withdrawn") else "",
-            }
-            subject = f"WeShare — {SUBJECTS[log.to_state]}"
-            body = render_to_string("workflow/email/application_changed.txt", context)
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [application.email])
-        log.notified_at = timezone.now()
-        log.save(update_fields=["notified_at"])
-    return "sent"
+def retry_failed_notifications() -> int:
+    """Every ten minutes: notifications whose channel failed are tried again (with a growing delay)."""
+    return retry_failed()
 
 
 def remind_advisors_of_waiting_files() -> int:
     """Daily: each advisor gets one email listing the files waiting too long in their territories.
 
     A file is reminded about at most once a day (:class:`ReminderSent`), so a second run the
-    same day sends nothing. Returns the number of emails sent.
+    same day sends nothing. Returns the number of advisors notified.
     """
     today = timezone.localdate()
     delays = {(r.country_id, r.kind): r.reminder_after_days for r in ApplicationRules.objects.all()}
@@ -77,25 +47,38 @@ def remind_advisors_of_waiting_files() -> int:
             if not created:
                 continue
             advisors = list(vetting_staff_for(application.territory))
-            reminder.sent_to = [advisor.email for advisor in advisors]
+            reminder.sent_to = [advisor.pk for advisor in advisors]
             reminder.save(update_fields=["sent_to"])
         for advisor in advisors:
             per_advisor[advisor].append(application)
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     for advisor, applications in per_advisor.items():
-        language = applications[0].country.main_language
-        with translation.override(language):
-            lines = [
-                {
-                    "application": a,
-                    "days": a.waiting_days(),
-                    "url": base_url + reverse("workflow_application:inspect", args=[a.pk]),
-                }
-                for a in applications
-            ]
-            subject = "WeShare — " + ngettext(
-                "%(count)d file is waiting for you", "%(count)d files are waiting for you", len(lines)
-            ) % {"count": len(lines)}
-            body = render_to_string("workflow/email/waiting_files.txt", {"advisor": advisor, "lines": lines})
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [advisor.email])
+        ids = sorted(a.pk for a in applications)
+        notify(
+            advisor,
+            "staff.waiting_files",
+            {"lines": [{"application_id": pk} for pk in ids]},
+            about=f"day:{today.isoformat()}",
+            occasion="-".join(map(str, ids)),
+            language=applications[0].country.main_language,
+        )
     return len(per_advisor)
+
+
+def _waiting_lines(notification) -> dict:
+    """When the reminder leaves: each file with its name, state and waiting days, as they are then."""
+    ids = [line["application_id"] for line in notification.context.get("lines", [])]
+    files = Application.objects.in_bulk(ids)
+    return {
+        "lines": [
+            {
+                "application": files[pk],
+                "days": files[pk].waiting_days(),
+                "url": admin_url("workflow_application:inspect", pk),
+            }
+            for pk in ids
+            if pk in files
+        ]
+    }
+
+
+register_preparer("staff.waiting_files", _waiting_lines)

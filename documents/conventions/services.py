@@ -10,13 +10,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,6 +24,7 @@ from audit import chain as audit
 from pairings.enums import PairingState
 from pairings.models import Pairing
 from workflow import access
+from workflow.notifications import notify, register_preparer
 
 from .. import crypto, signing
 from ..enums import ConventionState, SigningParty
@@ -65,7 +65,9 @@ def _step(convention: Convention, *, applicant=None, **fields) -> ConventionStep
     audit.record(
         f"convention.{fields['action']}",
         user=user,
-        actor="" if user is not None else (audit.applicant_actor(applicant.pk) if applicant is not None else "system"),
+        actor=""
+        if user is not None
+        else (audit.applicant_actor(applicant.person_id) if applicant is not None else "system"),
         obj=convention,
         pairing_id=convention.pairing_id,
         data={
@@ -145,25 +147,38 @@ def _hash_code(code: str) -> str:
 
 
 def signing_code_send(*, convention_id: int, application) -> None:
-    """Email an applicant a six-digit code valid for ten minutes, for their next signature."""
+    """Send an applicant a six-digit code valid for ten minutes, for their next signature.
+
+    It goes by the channel they prefer (email or SMS), once the transaction commits. The code is
+    made when the message leaves (:func:`_make_code`), so that it is never stored in clear.
+    """
     convention = Convention.objects.select_related("pairing").filter(pk=convention_id).first()
     if convention is None or application.pk not in (convention.pairing.host_id, convention.pairing.guest_id):
         raise DocumentNotFound()
+    notify(
+        application.person,
+        "convention.signing_code",
+        {"convention_id": convention.pk},
+        about=convention,
+        occasion=uuid.uuid4().hex,
+        application=application,
+    )
+
+
+def _make_code(notification) -> dict:
+    """When the code's message leaves: a new code for this signer and convention, its hash kept."""
+    convention = Convention.objects.get(pk=notification.context["convention_id"])
     code = f"{secrets.randbelow(10**6):06d}"
     SigningCode.objects.create(
-        application=application,
+        application_id=notification.application_id,
         convention=convention,
         code_hash=_hash_code(code),
         expires_at=timezone.now() + CODE_VALIDITY,
     )
-    with translation.override(application.language):
-        body = render_to_string(
-            "documents/conventions/signing_code.txt",
-            {"application": application, "code": code, "convention": convention},
-        )
-        send_mail(
-            "WeShare — " + _("Your code to sign the convention"), body, settings.DEFAULT_FROM_EMAIL, [application.email]
-        )
+    return {"code": code, "convention": convention}
+
+
+register_preparer("convention.signing_code", _make_code)
 
 
 def _failures_in_the_last_hour(*, user=None, application=None) -> int:
@@ -216,7 +231,7 @@ def signing_code_check(*, convention: Convention, party: str, code: str, user=No
             audit.record(
                 "convention.code_refused",
                 user=user,
-                actor="" if user is not None else audit.applicant_actor(application.pk),
+                actor="" if user is not None else audit.applicant_actor(application.person_id),
                 obj=convention,
                 application_id=application.pk if application is not None else None,
                 pairing_id=convention.pairing_id,

@@ -41,6 +41,8 @@ def _postgres_database(url: str, name: str, *, drop_only: bool = False) -> str:
 class Server:
     url: str
     mail_dir: Path
+    #: The server's environment, to run its management commands.
+    env: dict
 
     def __str__(self) -> str:
         return self.url
@@ -100,7 +102,7 @@ def site_server(tmp_path_factory):
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError((var_dir / "server.log").read_text()) from None
                 time.sleep(0.3)
-        yield Server(url=url, mail_dir=mail_dir)
+        yield Server(url=url, mail_dir=mail_dir, env=env)
     finally:
         server.terminate()
         try:

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.test import TestCase
 from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -123,7 +124,9 @@ def convention(pairing):
 
 
 def emailed_code(convention, application) -> str:
-    signing_code_send(convention_id=convention.pk, application=application)
+    """Ask for a code as the signing page does; it leaves once the request's transaction commits."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        signing_code_send(convention_id=convention.pk, application=application)
     return re.search(r"^\s+(\d{6})\s*$", mail.outbox[-1].body, re.MULTILINE).group(1)
 
 

@@ -68,9 +68,14 @@ def test_the_applicant_reads_their_own_document_only(application):
 
     other = ApplicationFactory(email=application.email)
 
-    assert document_read(document=document, applicant=SignedInApplicant(frozenset({application.pk}))) == PDF
+    assert (
+        document_read(
+            document=document, applicant=SignedInApplicant(application.person_id, frozenset({application.pk}))
+        )
+        == PDF
+    )
     with pytest.raises(DocumentNotFound):
-        document_read(document=document, applicant=SignedInApplicant(frozenset({other.pk})))
+        document_read(document=document, applicant=SignedInApplicant(other.person_id, frozenset({other.pk})))
 
 
 def test_photos_are_re_encoded_without_their_metadata(application):
@@ -79,7 +84,9 @@ def test_photos_are_re_encoded_without_their_metadata(application):
 
     document = upload(application, original, name="carte.jpg")
 
-    cleaned = document_read(document=document, applicant=SignedInApplicant(frozenset({application.pk})))
+    cleaned = document_read(
+        document=document, applicant=SignedInApplicant(application.person_id, frozenset({application.pk}))
+    )
     assert document.content_type == "image/jpeg"
     assert not Image.open(io.BytesIO(cleaned)).getexif()
 
@@ -149,7 +156,12 @@ def test_key_rotation_re_encrypts_every_document_without_loss(application, setti
 
     settings.DOCUMENTS_ENCRYPTION_KEYS = [new_key]
     document.refresh_from_db()
-    assert document_read(document=document, applicant=SignedInApplicant(frozenset({application.pk}))) == PDF
+    assert (
+        document_read(
+            document=document, applicant=SignedInApplicant(application.person_id, frozenset({application.pk}))
+        )
+        == PDF
+    )
 
 
 def test_approval_waits_for_the_documents_the_country_requires(application):

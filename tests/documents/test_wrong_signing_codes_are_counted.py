@@ -97,7 +97,7 @@ def signed_in_client(application, address):
 
     client = Client(REMOTE_ADDR=address)
     session = client.session
-    session[SESSION_KEY] = {"application_ids": [application.pk]}
+    session[SESSION_KEY] = {"person_id": application.person_id}
     session.save()
     return client
 

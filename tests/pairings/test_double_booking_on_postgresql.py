@@ -80,7 +80,7 @@ def test_two_advisors_cannot_book_the_same_guest_at_once(postgresql, monkeypatch
         return original(*args, **kwargs)
 
     monkeypatch.setattr(services, "_log", slow_log)
-    monkeypatch.setattr("pairings.tasks.queue_pairing_notification", lambda log_id: None)
+    monkeypatch.setattr("workflow.notifications.queue_delivery", lambda notification_id: None)
 
     def propose(advisor, host_pk):
         def run():

@@ -11,9 +11,10 @@ from documents.models import Convention
 from pairings.exceptions import PairingNotFound
 from pairings.models import Pairing
 from pairings.selectors import free_applications
-from pairings.services import SUBJECTS, pairing_act, pairings_close_due
+from pairings.services import pairing_act, pairings_close_due
 from tests.workflow.factories import OrganisationFactory, StaffMembershipFactory, TerritoryFactory
 from workflow.exceptions import ActionNotPermitted, ReasonRequired, TransitionRefused, WorkflowError
+from workflow.notifications import PAIRING_SUBJECTS as SUBJECTS
 
 
 def test_the_pension_office_of_the_region_counter_signs_and_the_pairing_becomes_active(active, today, end):

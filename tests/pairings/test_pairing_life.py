@@ -176,12 +176,12 @@ def test_advisors_of_other_territories_and_pension_officers_cannot_act(territory
 
 
 def test_the_notification_task_run_twice_emails_once(territory, advisor, django_capture_on_commit_callbacks):
-    from pairings.models import PairingTransitionLog
-    from pairings.tasks import notify_pair
+    from workflow.models import Notification
+    from workflow.tasks import deliver_notification
 
     with django_capture_on_commit_callbacks(execute=True):
         propose(territory, advisor)
-    log = PairingTransitionLog.objects.get(action="pairing.proposed")
+    emails = Notification.objects.filter(kind="pairing.changed", channel="email")
 
-    assert notify_pair(log.pk) == "already notified"
+    assert [deliver_notification(n.pk) for n in emails] == ["already sent", "already sent"]
     assert len(mail.outbox) == 2

@@ -93,6 +93,8 @@ MATRIX = {
     "workflow_application:usage": SUPERUSER_ONLY,
     # Private documents
     "private_document": OWN_FILE_NOT_FOUND,
+    "print_queue": ADMIN_FILES,
+    "letter_download": (302, 302, 200, 404, 404, 404, 404),  # the association's own letters only
     "private_document_verify": (302, 302, 302, 404, 404, 404, 404),
     "private_document_upload": (302, 302, 302, 404, 403, 403, 404),
     "private_documents_erase": (302, 302, 302, 404, 403, 403, 404),  # without confirmation: a message
@@ -190,6 +192,24 @@ def world(demo):
 
     pdf = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
     document = document_upload(application=host, kind="identity", uploaded_file=SimpleUploadedFile("id.pdf", pdf))
+    from django.test import TestCase
+
+    from documents.models import Letter
+    from workflow.models import Person
+    from workflow.notifications import notify
+
+    Person.objects.filter(pk=host.person_id).update(
+        preferred_channels=["post"], postal_address="3 rue des Lilas", postcode="33000", city="Bordeaux"
+    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        notify(
+            Person.objects.get(pk=host.person_id),
+            "pairing.changed",
+            {"action": "pairing.proposed"},
+            about=pairing,
+            application=host,
+        )
+    letter = Letter.objects.get(notification__application=host)
     users = {
         "anonymous": None,
         "applicant": None,
@@ -207,6 +227,7 @@ def world(demo):
         "convention": convention,
         "document": document,
         "territory": territory_a,
+        "letter": letter,
     }
     return objects, users
 
@@ -223,6 +244,7 @@ def address(name: str, o: dict) -> str:
         "convention_admin": convention.pk,
         "convention_admin_pdf": convention.pk,
         "convention_audit_sheet": convention.pk,
+        "letter_download": o["letter"].pk,
     }
     if name in by_pk:
         return reverse(name, args=[by_pk[name]])
@@ -271,7 +293,7 @@ def test_each_role_gets_the_expected_answer_on_every_address(client, world, role
         session = client.session
         from workflow.applicant_session import SESSION_KEY
 
-        session[SESSION_KEY] = {"application_ids": [objects["host"].pk]}
+        session[SESSION_KEY] = {"person_id": objects["host"].person_id}
         session.save()
 
     found = {}

@@ -20,13 +20,13 @@ def waiting(days, state="submitted", **kwargs):
     return application
 
 
-def test_an_advisor_gets_one_email_listing_the_files_waiting_too_long():
+def test_an_advisor_gets_one_email_listing_the_files_waiting_too_long(as_the_worker):
     old = waiting(10)
     advisor = StaffMembershipFactory(organisation=association_covering(old.territory)).user
     also_old = waiting(8, state="in_review", territory=old.territory, country=old.country)
     recent = waiting(2, territory=old.territory, country=old.country)
 
-    assert remind_advisors_of_waiting_files() == 1
+    assert as_the_worker(remind_advisors_of_waiting_files) == 1
 
     (message,) = mail.outbox
     assert message.to == [advisor.email]
@@ -35,12 +35,12 @@ def test_an_advisor_gets_one_email_listing_the_files_waiting_too_long():
     assert reverse("workflow_application:inspect", args=[old.pk]) in message.body
 
 
-def test_a_second_run_the_same_day_sends_nothing():
+def test_a_second_run_the_same_day_sends_nothing(as_the_worker):
     application = waiting(10)
     StaffMembershipFactory(organisation=association_covering(application.territory))
-    remind_advisors_of_waiting_files()
+    as_the_worker(remind_advisors_of_waiting_files)
 
-    assert remind_advisors_of_waiting_files() == 0
+    assert as_the_worker(remind_advisors_of_waiting_files) == 0
     assert len(mail.outbox) == 1
     assert ReminderSent.objects.filter(application=application).count() == 1
 

@@ -4,9 +4,9 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from workflow.models import ApplicationTransitionLog
+from workflow.models import Notification
 from workflow.services import application_act
-from workflow.tasks import notify_applicant
+from workflow.tasks import deliver_notification
 
 from .factories import ApplicationFactory, StaffMembershipFactory, association_covering, set_state
 
@@ -35,9 +35,9 @@ def test_the_approval_email_is_written_in_the_applicants_language(django_capture
 def test_running_the_notification_task_twice_sends_one_email(django_capture_on_commit_callbacks):
     application = set_state(ApplicationFactory(), "interview_scheduled")
     approve(application, django_capture_on_commit_callbacks)
-    log = ApplicationTransitionLog.objects.get(application=application)
+    notification = Notification.objects.get(application=application, channel="email")
 
-    assert notify_applicant(log.pk) == "already notified"
+    assert deliver_notification(notification.pk) == "already sent"
     assert len(mail.outbox) == 1
 
 

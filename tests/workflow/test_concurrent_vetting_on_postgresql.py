@@ -63,7 +63,7 @@ def test_two_advisors_approving_at_once_make_one_approval_and_one_clear_refusal(
         return original(**kwargs)
 
     monkeypatch.setattr(services, "_record_and_notify", slow_record)
-    monkeypatch.setattr("workflow.tasks.queue_applicant_notification", lambda log_id: None)
+    monkeypatch.setattr("workflow.notifications.queue_delivery", lambda notification_id: None)
     barrier = threading.Barrier(2)
     outcomes = []
 

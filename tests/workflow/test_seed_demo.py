@@ -54,3 +54,12 @@ def test_running_seed_demo_twice_adds_nothing():
 def test_negative_numbers_are_refused():
     with pytest.raises(CommandError):
         call_command("seed_demo", "--seniors", "-1", verbosity=0)
+
+
+def test_no_audit_entry_of_the_seeded_files_holds_an_address_or_a_name():
+    out = StringIO()
+    call_command("seed_demo", "--seniors", "10", "--youths", "9", verbosity=0)
+
+    call_command("audit_scan_personal_data", stdout=out)
+
+    assert "No personal data in" in out.getvalue()

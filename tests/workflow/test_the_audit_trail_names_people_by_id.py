@@ -59,7 +59,7 @@ def test_no_audit_entry_holds_an_address_or_a_name(client):
     for event in events:
         written = event.actor + json.dumps(event.data, ensure_ascii=False)
         assert not [word for word in words if word in written], (event.action, written)
-    assert {e.actor for e in events if e.actor} <= {f"user:{advisor.pk}", f"application:{application.pk}"}
+    assert {e.actor for e in events if e.actor} <= {f"user:{advisor.pk}", f"applicant:{application.person_id}"}
 
 
 def test_the_search_names_people_when_it_is_read_and_anonymised_after_erasure(client):
@@ -80,3 +80,17 @@ def test_the_search_names_people_when_it_is_read_and_anonymised_after_erasure(cl
     assert "anonymis" in after.lower()
     assert b"lucia.martin@example.org" not in exported.content
     call_command("audit_verify")
+
+
+def test_the_scan_finds_an_address_or_a_name_written_into_the_trail():
+    from django.core.management.base import CommandError
+
+    from audit import chain as audit
+
+    from .factories import ApplicationFactory
+
+    application = ApplicationFactory(first_name="Bernadette")
+    audit.record("test.leak", obj=application, data={"note": "Bernadette called"})
+
+    with pytest.raises(CommandError, match="test.leak"):
+        call_command("audit_scan_personal_data")

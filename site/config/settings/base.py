@@ -278,6 +278,14 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+
+# Text messages go through a backend of workflow.sms: the console (default) or files for
+# development, an HTTP provider in production (SMS_HTTP_URL and SMS_HTTP_TOKEN; see the README).
+SMS_BACKEND = env_str("SMS_BACKEND", "workflow.sms.ConsoleBackend")
+SMS_FILE_PATH = env_str("SMS_FILE_PATH", str(VAR_DIR / "sms"))
+SMS_HTTP_URL = env_str("SMS_HTTP_URL", "")
+SMS_HTTP_TOKEN = env_str("SMS_HTTP_TOKEN", "")
+SMS_SENDER = env_str("SMS_SENDER", "WeShare")
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "WeShare <no-reply@weshare.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

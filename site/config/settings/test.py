@@ -20,6 +20,7 @@ if env_str("TEST_EMAIL_DIR"):
     EMAIL_FILE_PATH = env_str("TEST_EMAIL_DIR")
 else:
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SMS_BACKEND = "workflow.sms.LocmemBackend"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-renditions"},
