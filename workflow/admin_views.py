@@ -28,10 +28,18 @@ from .exceptions import (
     TransitionRefused,
     WorkflowError,
 )
+from .forms import PersonContactForm
 from .models import Application, ApplicationRules
 from .notifications import notifications_about
 from .permission_policies import application_permission_policy
-from .services import STAFF_ACTIONS, application_act, application_add_note, application_tick, available_staff_actions
+from .services import (
+    STAFF_ACTIONS,
+    application_act,
+    application_add_note,
+    application_tick,
+    available_staff_actions,
+    person_contacts_change,
+)
 
 ACTION_LABELS = {
     "start_review": gettext_lazy("Start the review"),
@@ -101,6 +109,10 @@ class ApplicationInspectView(InspectView):
         context["act_url"] = reverse("workflow_application:act", args=[self.object.pk])
         context["history"] = self.object.transitions.select_related("user")
         context["notifications"] = notifications_about(self.object)[:200]
+        context["contact_url"] = reverse("workflow_application:contact", args=[self.object.pk])
+        person = self.object.person
+        context["person"] = person
+        context["contact_form"] = PersonContactForm(kwargs.get("typed") or None, instance=person)
         context["documents"] = self.object.supporting_documents.all()
         context["missing_documents"] = [DocumentKind(kind).label for kind in self.object.missing_documents()]
         context["may_vet"] = access.may_vet(self.request.user, self.object)
@@ -170,6 +182,12 @@ class ApplicationTickView(FileActionView):
             note=request.POST.get("note", ""),
         )
         return _("The check is recorded.")
+
+
+class ApplicationContactView(FileActionView):
+    def perform(self, request) -> str:
+        person_contacts_change(application_id=self.object.pk, by=request.user, data=request.POST)
+        return _("The ways to reach this person are saved.")
 
 
 class ApplicationNoteView(FileActionView):

@@ -20,7 +20,7 @@ from django.utils.translation import pgettext_lazy
 
 from . import answers as schema
 from .answers import HousingStatus, Meals, Programme, Smoking, Visits, Weekends
-from .enums import ApplicationKind, Gender, GenderPreference, Interest, Service, TerritoryLevel
+from .enums import ApplicationKind, Channel, Gender, GenderPreference, Interest, Service, TerritoryLevel
 from .models import Territory
 
 LANGUAGE_CHOICES = settings.LANGUAGES
@@ -373,3 +373,31 @@ def extra_questions_for(country, kind):
     from .models import ExtraQuestion
 
     return list(ExtraQuestion.objects.filter(rules__country=country, rules__kind=kind).order_by("sort_order", "pk"))
+
+
+class PersonContactForm(forms.ModelForm):
+    """How an advisor records the ways to reach a person (by phone or at a home visit)."""
+
+    preferred_channels = forms.MultipleChoiceField(
+        label=_("Preferred channels"),
+        choices=[(c.value, c.label) for c in (Channel.EMAIL, Channel.SMS, Channel.POST)],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Messages go by every channel ticked that can reach the person; by email otherwise."),
+    )
+
+    class Meta:
+        from .models import Person
+
+        model = Person
+        fields = ["mobile", "postal_address", "postcode", "city", "preferred_channels", "language"]
+        widgets = {"postal_address": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        data = super().clean()
+        chosen = data.get("preferred_channels") or []
+        if Channel.SMS in chosen and not data.get("mobile"):
+            self.add_error("mobile", _("Give a mobile phone number to send text messages."))
+        if Channel.POST in chosen and not (data.get("postal_address") and data.get("city")):
+            self.add_error("postal_address", _("Give a postal address and a town to send letters."))
+        return data

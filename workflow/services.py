@@ -187,3 +187,30 @@ def application_add_note(*, application_id: int, by, text: str):
         if not access.may_vet(by, application):
             raise ActionNotPermitted()
         return StaffNote.objects.create(application=application, author=by, text=text[:10000])
+
+
+def person_contacts_change(*, application_id: int, by, data: dict):
+    """An advisor records how to reach the person of a file. The audit trail says which channels
+    changed, never their values."""
+    from .forms import PersonContactForm
+    from .models import Person
+
+    with transaction.atomic():
+        application = _locked(application_id)
+        if not access.may_view(by, application):
+            raise ApplicationNotFound()
+        if not access.may_vet(by, application):
+            raise ActionNotPermitted()
+        person = Person.objects.select_for_update().get(pk=application.person_id)
+        form = PersonContactForm(data, instance=person)
+        if not form.is_valid():
+            raise ReasonRequired(" ".join(str(e) for errors in form.errors.values() for e in errors))
+        form.save()
+        audit.record(
+            "person.contacts_changed",
+            user=by,
+            obj=person,
+            application_id=application.pk,
+            data={"changed": sorted(form.changed_data)},
+        )
+        return person

@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from . import access
 from .admin_views import (
     ApplicationActView,
+    ApplicationContactView,
     ApplicationFilterSet,
     ApplicationIndexView,
     ApplicationInspectView,
@@ -186,6 +187,11 @@ class ApplicationViewSet(ModelViewSet):
                 "<int:pk>/tick/",
                 self.construct_view(ApplicationTickView, **self.get_inspect_view_kwargs()),
                 name="tick",
+            ),
+            path(
+                "<int:pk>/contact/",
+                self.construct_view(ApplicationContactView, **self.get_inspect_view_kwargs()),
+                name="contact",
             ),
             path(
                 "<int:pk>/note/",

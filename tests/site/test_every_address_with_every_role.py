@@ -83,6 +83,7 @@ MATRIX = {
     "workflow_application:inspect": OWN_FILE,
     "workflow_application:act": (302, 302, 302, 404, 403, 403, 403),
     "workflow_application:note": (302, 302, 302, 404, 403, 403, 403),
+    "workflow_application:contact": (302, 302, 302, 404, 403, 403, 403),
     "workflow_application:tick": (302, 302, 409, 404, 403, 403, 403),  # an unknown item: refused with a message
     "workflow_application:add": SUPERUSER_ONLY,
     "workflow_application:edit": SUPERUSER_ONLY,
@@ -147,6 +148,7 @@ POSTED = {
     "applicant_erasure",
     "workflow_application:act",
     "workflow_application:note",
+    "workflow_application:contact",
     "workflow_application:tick",
     "private_document_verify",
 }
@@ -155,6 +157,7 @@ POSTED = {
 POST_DATA = {
     "workflow_application:act": {"action": "archive", "comment": "Dossier clos.", "expected_state": "approved"},
     "workflow_application:note": {"text": "Entretien fait."},
+    "workflow_application:contact": {"preferred_channels": ["email"], "language": "fr"},
 }
 
 
