@@ -16,7 +16,9 @@ def test_a_staff_member_registers_a_passkey_and_signs_in_with_it(site_server, br
     from .conftest import Server
 
     # Passkeys are bound to a domain: the same server, reached as localhost.
-    server = Server(url=site_server.url.replace("127.0.0.1", "localhost"), mail_dir=site_server.mail_dir)
+    server = Server(
+        url=site_server.url.replace("127.0.0.1", "localhost"), mail_dir=site_server.mail_dir, env=site_server.env
+    )
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
     cdp = context.new_cdp_session(page)
