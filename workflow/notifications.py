@@ -276,13 +276,15 @@ def _render(notification: Notification, extra: dict) -> tuple[str, str, str]:
         "person": notification.person,
         "user": notification.user,
         "application": notification.application,
-        "space_url": public_url("applicant_space"),
     }
     if notification.user is not None:
         context["name"] = notification.user.get_full_name() or notification.user.get_username()
     elif notification.application is not None:
         context["name"] = notification.application.first_name
     with translation.override(notification.language):
+        # Under the reader's language, so that the links open the pages in it.
+        context["space_url"] = public_url("applicant_space")
+        context["action_url"] = action_url(notification)
         subject = spec.subject(notification.context)
         context["subject"] = subject
         body = render_to_string(spec.body_template, context)
@@ -290,8 +292,44 @@ def _render(notification: Notification, extra: dict) -> tuple[str, str, str]:
         try:
             sms = get_template(sms_template).render(context).strip()
         except TemplateDoesNotExist:
-            sms = f"WeShare: {subject}. {context['space_url']}"
+            sms = f"WeShare: {subject}. {context['action_url']}"
     return subject, body, sms
+
+
+#: Pairing events after which the reader acts on the convention rather than on the proposal.
+CONVENTION_ACTIONS = frozenset(
+    {"pairing.signing_opened", "pairing.activated", "pairing.notice_given", "pairing.ended", "pairing.terminated"}
+)
+
+
+def _about_id(notification: Notification, label: str) -> int | None:
+    found_label, _sep, pk = notification.about.partition(":")
+    return int(pk) if found_label == label and pk.isdigit() else None
+
+
+def action_url(notification: Notification) -> str:
+    """The page where the reader of ``notification`` acts: their file in the space, their
+    proposal, their convention. Built from ids only (the context and ``about``), by URL name,
+    so that this app needs none of the apps that define those pages."""
+    kind, context = notification.kind, notification.context
+    if kind == "application.changed" and notification.application_id:
+        return f"{public_url('applicant_space')}#application-{notification.application_id}"
+    if kind == "convention.signing_code" and context.get("convention_id"):
+        return public_url("applicant_convention", context["convention_id"])
+    if kind == "pairing.changed" and (pairing_id := _about_id(notification, "pairings.pairing")):
+        convention_id = context.get("convention_id")
+        if convention_id is None and context.get("action") in CONVENTION_ACTIONS and notification.application:
+            application = notification.application
+            pairings = application.pairings_as_host if application.kind == "host" else application.pairings_as_guest
+            found = pairings.filter(pk=pairing_id, conventions__isnull=False).values_list(
+                "conventions__pk", "conventions__state", "conventions__created_at"
+            )
+            past_draft = sorted((made, pk) for pk, state, made in found if state != "draft")
+            convention_id = past_draft[-1][1] if past_draft else None
+        if convention_id:
+            return public_url("applicant_convention", convention_id)
+        return public_url("applicant_pairing", pairing_id)
+    return public_url("applicant_space")
 
 
 def public_url(name: str, *args) -> str:
