@@ -15,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.throttle import refused, too_many
 from audit import chain as audit
@@ -27,11 +27,12 @@ from .applicants import (
     application_export,
     application_request_erasure,
 )
-from .enums import CAN_BE_WITHDRAWN_STATES, DocumentKind
+from .enums import CAN_BE_WITHDRAWN_STATES
 from .exceptions import WorkflowError
 from .models import ApplicantLink
 from .notifications import space_messages
 from .services import application_applicant_act
+from .space import answers_shown, association_of, documents_offered, pairings_of, timeline, what_next
 
 
 class SignInForm(forms.Form):
@@ -63,17 +64,22 @@ def space(request):
         return TemplateResponse(
             request, "workflow/applicant_space.html", {"mode": "sign_in", "form": form}, status=status
         )
-    applications = list(applicant.applications())
+    applications = list(applicant.applications().select_related("territory__parent", "country"))
     for application in applications:
         application.can_withdraw = application.state in CAN_BE_WITHDRAWN_STATES
-        application.missing = [DocumentKind(kind).label for kind in application.missing_documents()]
+        application.offered = documents_offered(application)
+        application.missing = [offered.label for offered in application.offered if offered.missing]
+        application.timeline = timeline(application)
+        application.what_next = what_next(application)
+        application.association = association_of(application)
+        application.pairings = pairings_of(application)
+        application.answer_sections = answers_shown(application)
     return TemplateResponse(
         request,
         "workflow/applicant_space.html",
         {
             "mode": "space",
             "applications": applications,
-            "document_kinds": DocumentKind.choices,
             "space_messages": space_messages([applicant.person_id])[:20],
         },
     )
@@ -98,9 +104,25 @@ def sign_out(request):
     return redirect("applicant_space")
 
 
-@require_POST
+def _confirm(request, application, action: str, status: int = 200):
+    return TemplateResponse(
+        request,
+        "workflow/applicant_confirm.html",
+        {
+            "application": application,
+            "action": action,
+            "can_withdraw": application.state in CAN_BE_WITHDRAWN_STATES,
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 def withdraw(request, pk):
+    """GET: what withdrawing means, and a button to confirm; POST: withdraw."""
     application = _own_application(request, pk)
+    if request.method != "POST":
+        return _confirm(request, application, "withdraw")
     try:
         application_applicant_act(
             application_id=application.pk, action="withdraw", comment=request.POST.get("reason", "")[:1000]
@@ -131,9 +153,12 @@ def export(request, pk):
     return response
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def request_erasure(request, pk):
+    """GET: what erasure means, and a button to confirm; POST: record the request."""
     application = _own_application(request, pk)
+    if request.method != "POST":
+        return _confirm(request, application, "erasure")
     application_request_erasure(application_id=application.pk)
     messages.success(request, _("Your request is recorded. The association will answer you within one month."))
     return redirect("applicant_space")

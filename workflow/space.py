@@ -1,0 +1,241 @@
+"""What the applicant's space shows of one file, in plain language: plain functions the views call.
+
+The space is the applicant's home: what happened to their file and when, what happens next and
+how long it usually takes, what is still missing, who accompanies them, and where their proposal,
+pairing and convention are. Pairings, conventions and check-ins are read through the reverse
+relations their apps define (``pairings_as_host``, ``conventions``, ``check_ins``), so that this
+module needs nothing from the apps above it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from . import answers as schema
+from .enums import ApplicationKind, ApplicationState, DocumentKind
+from .forms import STEPS
+from .models import Application, ApplicationRules, Organisation
+
+#: What happened, said to the applicant, for each state a file reaches.
+HAPPENED = {
+    ApplicationState.SUBMITTED: gettext_lazy("You sent your application"),
+    ApplicationState.SENT_BACK: gettext_lazy("Your advisor asked you to complete your file"),
+    ApplicationState.IN_REVIEW: gettext_lazy("An advisor started reviewing your file"),
+    ApplicationState.INTERVIEW_SCHEDULED: gettext_lazy("Your advisor arranged to meet you"),
+    ApplicationState.HOME_VISIT_DONE: gettext_lazy("Your advisor met you"),
+    ApplicationState.APPROVED: gettext_lazy("Your application was approved"),
+    ApplicationState.REJECTED: gettext_lazy("Your application could not be accepted"),
+    ApplicationState.WITHDRAWN: gettext_lazy("Your application was withdrawn"),
+    ApplicationState.ARCHIVED: gettext_lazy("Your file was archived"),
+}
+
+#: What happens next, and how long it usually takes, for a file in each state.
+NEXT = {
+    ApplicationState.DRAFT: gettext_lazy(
+        "Your application is not sent yet. Open the link we emailed you to confirm your address: "
+        "your application then reaches the association of your area."
+    ),
+    ApplicationState.SENT_BACK: gettext_lazy(
+        "Your advisor needs more from you. Read their message, send the missing documents below, "
+        "then your advisor takes your file up again, usually within a week."
+    ),
+    ApplicationState.IN_REVIEW: gettext_lazy(
+        "Your advisor checks your answers and documents, then calls you to arrange a meeting, usually within two weeks."
+    ),
+    ApplicationState.INTERVIEW_SCHEDULED: gettext_lazy(
+        "Your advisor meets you (a host at home). A decision usually follows within two weeks of the meeting."
+    ),
+    ApplicationState.HOME_VISIT_DONE: gettext_lazy(
+        "Your advisor writes their opinion. The decision usually follows within two weeks."
+    ),
+    ApplicationState.APPROVED: gettext_lazy(
+        "Your advisor looks for the right person for you. It usually takes a few weeks, sometimes a few "
+        "months, depending on who applies near you. You will receive a proposal by email."
+    ),
+    ApplicationState.REJECTED: gettext_lazy(
+        "Your file is closed. Your advisor's message says why; you may contact your association with any question."
+    ),
+    ApplicationState.WITHDRAWN: gettext_lazy("Your file is closed, as you asked. You may apply again at any time."),
+    ApplicationState.ARCHIVED: gettext_lazy("Your file is closed and kept for the time the law requires."),
+}
+
+#: What a pairing in each state means for the applicant, and what comes next.
+PAIRING_NEXT = {
+    "proposed": gettext_lazy("A proposal of homesharing is waiting for your answer."),
+    "accepted": gettext_lazy("You have both accepted. Your advisor will arrange a meeting of you both."),
+    "meeting_scheduled": gettext_lazy("Your advisor arranges a meeting of you both."),
+    "trial": gettext_lazy("Your trial period is under way. Your advisor then prepares the convention."),
+    "convention_drafted": gettext_lazy("Your advisor is preparing your convention."),
+    "signing": gettext_lazy("Your convention is ready: read it and sign it when it is your turn."),
+    "active": gettext_lazy("Your homesharing is active. Your advisor keeps in touch with you both."),
+    "ended": gettext_lazy("Your homesharing has come to its end."),
+    "terminated": gettext_lazy("Your homesharing has ended early."),
+    "declined": gettext_lazy("This proposal was declined."),
+    "cancelled": gettext_lazy("This homesharing was cancelled."),
+}
+
+#: Pairing states in which check-ins are planned.
+FOLLOWED_PAIRING_STATES = ("trial", "signing", "convention_drafted", "active")
+
+#: Documents a host or a guest may send even when the country requires none of them; the
+#: country's required kinds (and a tenant host's landlord consent) are added to these.
+#: The photo of the home visit is the advisor's, never asked of the applicant.
+DOCUMENTS_FOR = {
+    ApplicationKind.HOST: (
+        DocumentKind.IDENTITY,
+        DocumentKind.ADDRESS,
+        DocumentKind.PENSION,
+        DocumentKind.ROOM_PHOTO,
+        DocumentKind.OTHER,
+    ),
+    ApplicationKind.GUEST: (DocumentKind.IDENTITY, DocumentKind.ENROLMENT, DocumentKind.OTHER),
+}
+
+#: Form fields the space does not repeat: the consent is recorded elsewhere.
+NOT_SHOWN = frozenset({"consent"})
+#: Form fields kept on the file itself rather than among its answers.
+ON_THE_FILE = frozenset({"first_name", "last_name", "email", "phone", "birth_date", "language", "territory"})
+
+
+@dataclass(frozen=True)
+class Event:
+    """One line of the timeline: a date and what happened."""
+
+    on: date
+    text: str
+
+
+@dataclass(frozen=True)
+class Offered:
+    """A kind of document the upload form offers, and whether the file still needs it."""
+
+    value: str
+    label: str
+    missing: bool
+
+
+@dataclass
+class Section:
+    """A step of the application form, with the answers given to it."""
+
+    title: str
+    rows: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _day(moment) -> date:
+    return timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
+
+
+def timeline(application: Application) -> list[Event]:
+    """What happened to the file, oldest first, with dates."""
+    events = [Event(_day(application.created_at), _("You started your application"))]
+    seen_submission = False
+    for log in application.transitions.all():
+        text = HAPPENED.get(log.to_state)
+        if text is None:
+            continue
+        seen_submission = seen_submission or log.to_state == ApplicationState.SUBMITTED
+        events.append(Event(_day(log.created_at), str(text)))
+    if application.submitted_at and not seen_submission:
+        events.insert(1, Event(_day(application.submitted_at), str(HAPPENED[ApplicationState.SUBMITTED])))
+    return events
+
+
+def what_next(application: Application) -> str:
+    """What happens next to the file and how long it usually takes."""
+    if application.state == ApplicationState.SUBMITTED:
+        days = ApplicationRules.for_application(application).reminder_after_days
+        return ngettext(
+            "An advisor of your association reads your file, usually within %(days)d day.",
+            "An advisor of your association reads your file, usually within %(days)d days.",
+            days,
+        ) % {"days": days}
+    return str(NEXT.get(application.state, ""))
+
+
+def documents_offered(application: Application) -> list[Offered]:
+    """The kinds of document the upload form offers for this file: those it still needs first,
+    then the others that apply to a host or to a guest."""
+    missing = list(dict.fromkeys(application.missing_documents()))
+    if "required_documents" in application.rules_snapshot:
+        required = list(application.rules_snapshot["required_documents"])
+    else:
+        required = list(ApplicationRules.for_application(application).required_documents or [])
+    others = [kind for kind in DocumentKind.values if kind in required or kind in DOCUMENTS_FOR[application.kind]]
+    ordered = missing + [kind for kind in others if kind not in missing]
+    return [Offered(kind, str(DocumentKind(kind).label), kind in missing) for kind in ordered]
+
+
+def association_of(application: Application) -> Organisation | None:
+    """The association that accompanies the file: its territory's, else its region's."""
+    territory = application.territory
+    while territory is not None:
+        found = territory.associations.order_by("name").first()
+        if found is not None:
+            return found
+        territory = territory.parent
+    return None
+
+
+def _shown(form_field, value) -> str:
+    choices = {str(k): v for k, v in (getattr(form_field, "choices", None) or [])}
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, list | tuple):
+        return ", ".join(str(choices.get(str(v), v)) for v in value)
+    if isinstance(value, date):
+        return formats.date_format(value, "DATE_FORMAT")
+    if isinstance(value, Decimal):
+        return formats.localize(value)
+    return str(choices.get(str(value), value))
+
+
+def answers_shown(application: Application) -> list[Section]:
+    """The answers of the file as the applicant gave them, under the form's step titles and
+    labels, with choices shown by their labels rather than their codes."""
+    typed = schema.typed_answers(application)
+    sections = []
+    for step in STEPS[application.kind]:
+        section = Section(str(step.title))
+        for name, form_field in step.form_class.base_fields.items():
+            if name in NOT_SHOWN:
+                continue
+            if name == "territory":
+                value = str(application.territory)
+            elif name in ON_THE_FILE:
+                value = getattr(application, name)
+            elif name in schema.SCHEMA:
+                value = getattr(typed, name, None)
+            else:
+                value = application.answers.get(name)
+            if value is None or value == "" or value == () or value == []:
+                continue
+            section.rows.append((str(form_field.label), _shown(form_field, value)))
+        if section.rows:
+            sections.append(section)
+    return sections
+
+
+def pairings_of(application: Application) -> list:
+    """The file's pairings, newest first, each with ``what_next``, ``convention`` (the latest
+    one past its draft, if any) and ``upcoming_check_ins``."""
+    related = (
+        application.pairings_as_host if application.kind == ApplicationKind.HOST else application.pairings_as_guest
+    )
+    today = timezone.localdate()
+    pairings = list(related.order_by("-pk"))
+    for pairing in pairings:
+        pairing.what_next = str(PAIRING_NEXT.get(pairing.state, ""))
+        pairing.convention = pairing.conventions.exclude(state="draft").order_by("-created_at", "-pk").first()
+        pairing.upcoming_check_ins = (
+            list(pairing.check_ins.filter(done_at__isnull=True, due_on__gte=today).order_by("due_on")[:3])
+            if pairing.state in FOLLOWED_PAIRING_STATES
+            else []
+        )
+    return pairings
