@@ -83,24 +83,32 @@ def _language_block(convention, version, code: str) -> dict:
         }
 
 
-def render(convention) -> tuple[bytes, dict]:
-    """The unsigned PDF and, per party, (page index, box in PDF points) of their signature field."""
+def _html(convention) -> str:
+    """The convention as HTML: both languages side by side, then the annex and the signature boxes."""
     pairing = convention.pairing
-    host, guest = pairing.host, pairing.guest
+    host = pairing.host
     blocks = [_language_block(convention, convention.host_version, convention.host_version.template.language)]
     if convention.guest_version_id and convention.guest_version_id != convention.host_version_id:
         blocks.append(_language_block(convention, convention.guest_version, convention.guest_version.template.language))
     rows = [[cell for cell in row if cell is not None] for row in zip_longest(*(b["articles"] for b in blocks))]
     association = host.territory.associations.first()
     office = host.territory.effective_pension_office()
+    link = verify_url(convention)
     with translation.override(blocks[0]["code"]):
+        values = values_for(convention, blocks[0]["code"])
+        representative = values["association_representative"]
         names = {
-            SigningParty.GUEST: f"{guest.first_name} {guest.last_name}",
-            SigningParty.HOST: f"{host.first_name} {host.last_name}",
-            SigningParty.ASSOCIATION: association.name if association else "",
+            SigningParty.GUEST: values["guest_name"],
+            SigningParty.HOST: values["host_name"],
+            SigningParty.ASSOCIATION: (
+                _("%(association)s, represented by %(person)s")
+                % {"association": association.name, "person": representative}
+                if association and representative != "—"
+                else (association.name if association else "")
+            ),
             SigningParty.PENSION_OFFICE: office.name if office else "",
         }
-        html = render_to_string(
+        return render_to_string(
             "documents/conventions/convention.html",
             {
                 "title": blocks[0]["content"]["title"],
@@ -110,15 +118,25 @@ def render(convention) -> tuple[bytes, dict]:
                 "reference": convention.reference,
                 "reference_label": _("Reference:"),
                 "verify_label": _("Check its signatures at"),
-                "verify_url": verify_url(convention),
+                "verify_url": link,
                 "page_label": _("Page"),
-                "qr": segno.make(verify_url(convention), error="m").svg_data_uri(scale=4, border=1),
+                "qr": segno.make(link, error="m").svg_data_uri(scale=4, border=1),
+                "qr_label": _("Scan to check the signatures"),
                 "font_regular": (FONTS / "DejaVuSans.ttf").as_uri(),
                 "font_bold": (FONTS / "DejaVuSans-Bold.ttf").as_uri(),
                 "boxes": [{"party": p, "label": p.label, "name": names[p]} for p in PARTIES],
             },
         )
-    document = weasyprint.HTML(string=html, base_url=str(FONTS), url_fetcher=safe_url_fetcher()).render()
+
+
+def layout(convention) -> weasyprint.Document:
+    """The convention laid out in pages (WeasyPrint), before it is written as a PDF."""
+    return weasyprint.HTML(string=_html(convention), base_url=str(FONTS), url_fetcher=safe_url_fetcher()).render()
+
+
+def render(convention) -> tuple[bytes, dict]:
+    """The unsigned PDF and, per party, (page index, box in PDF points) of their signature field."""
+    document = layout(convention)
     boxes = {}
     for index, page in enumerate(document.pages):
         height = page.height
