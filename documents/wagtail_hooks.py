@@ -70,3 +70,13 @@ class ConventionTemplateViewSet(SnippetViewSet):
 
 
 register_snippet(ConventionTemplateViewSet)
+
+
+@hooks.register("pairing_warnings")
+def convention_language_warnings(pairing):
+    """What the pairing's page should tell its advisor before drafting: a party's language without
+    a convention template (pairings cannot import documents, so it asks through this hook)."""
+    from .conventions.services import convention_languages_missing, languages_missing_message
+
+    missing = convention_languages_missing(pairing)
+    return [languages_missing_message(pairing, missing)] if missing else []

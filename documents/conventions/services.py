@@ -79,9 +79,34 @@ def _step(convention: Convention, *, applicant=None, **fields) -> ConventionStep
     return step
 
 
+class LanguageMissing(DocumentError):
+    """A party would read the convention in a language the country has no template in."""
+
+    default_message = gettext_lazy("A party's language has no convention template in this country.")
+
+
+def convention_languages_missing(pairing: Pairing) -> list[str]:
+    """The host's and the guest's languages (codes) in which the host's country has no convention
+    template yet: each party signs a text in their own language, so drafting waits for them."""
+    country = pairing.host.country
+    have = set(ConventionTemplate.objects.filter(country=country).values_list("language", flat=True))
+    return sorted({pairing.host.language, pairing.guest.language} - have)
+
+
+def languages_missing_message(pairing: Pairing, missing: list[str]) -> str:
+    """What the advisor reads: which languages lack a template, in which country."""
+    names = dict(settings.LANGUAGES)
+    return _(
+        "%(country)s has no convention template in %(languages)s, the language of a party to this pairing. "
+        "Ask your national officer to add it before drafting the convention."
+    ) % {
+        "country": pairing.host.country.name,
+        "languages": ", ".join(str(names.get(code, code)) for code in missing),
+    }
+
+
 def _template_for(country, language: str) -> ConventionTemplate:
-    templates = ConventionTemplate.objects.filter(country=country)
-    found = templates.filter(language=language).first() or templates.filter(language=country.main_language).first()
+    found = ConventionTemplate.objects.filter(country=country, language=language).first()
     if found is None:
         raise NoTemplate()
     return found
@@ -119,6 +144,12 @@ def convention_render(*, pairing_id: int) -> Convention:
             return current
         if current is None:
             country = pairing.host.country
+            if not ConventionTemplate.objects.filter(country=country).exists():
+                raise NoTemplate()
+            missing = convention_languages_missing(pairing)
+            if missing:
+                # Never a convention a party cannot read: the advisor is told which text is missing.
+                raise LanguageMissing(languages_missing_message(pairing, missing))
             host_template = _template_for(country, pairing.host.language)
             guest_template = _template_for(country, pairing.guest.language)
             current = Convention.objects.create(
