@@ -6,6 +6,7 @@ Pure functions on bytes and certificates; :mod:`documents.conventions.services` 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from io import BytesIO
@@ -36,6 +37,46 @@ def validation_context(trust_roots, crls, *, other_certs=()) -> ValidationContex
         allow_fetching=False,
         revocation_mode="hard-fail",
     )
+
+
+class RootNotReadable(ValueError):
+    """The root certificate given to check a file against is not a PEM or DER X.509 certificate."""
+
+
+def load_root(data: bytes):
+    """A root certificate given by whoever verifies (PEM or DER), as pyHanko reads it."""
+    from asn1crypto import pem
+    from asn1crypto import x509 as asn1_x509
+
+    try:
+        if pem.detect(data):
+            _kind, _headers, data = pem.unarmor(data)
+        cert = asn1_x509.Certificate.load(data)
+        cert.native  # noqa: B018 - parses the whole certificate now, not at validation.
+    except Exception as error:  # noqa: BLE001 - any unreadable input is the same refusal.
+        raise RootNotReadable(f"not an X.509 certificate ({type(error).__name__})") from None
+    return cert
+
+
+def context_from_root(pdf: bytes, root) -> Callable[[], ValidationContext]:
+    """Validation contexts that trust ``root`` only and use what the file itself carries: the
+    certificates and CRLs of its document security store (added when the convention is sealed).
+    Nothing is fetched and no database is read, so anyone holding the root can check a file; a
+    file without revocation data is checked with revocation "soft-fail" (as pdfsig would)."""
+    from pyhanko.sign.validation.dss import DocumentSecurityStore
+
+    try:
+        dss = DocumentSecurityStore.read_dss(PdfFileReader(BytesIO(pdf), strict=False))
+    except Exception:  # noqa: BLE001 - no DSS (not sealed yet) or an unreadable file: verify() reports it.
+        dss = None
+
+    def factory() -> ValidationContext:
+        kwargs = {"trust_roots": [root], "allow_fetching": False}
+        if dss is not None and dss.crls:
+            return dss.as_validation_context({**kwargs, "revocation_mode": "hard-fail"})
+        return ValidationContext(**kwargs, revocation_mode="soft-fail")
+
+    return factory
 
 
 def add_signature_fields(pdf: bytes, boxes: dict[str, tuple[int, tuple[int, int, int, int]]]) -> bytes:

@@ -17,6 +17,7 @@ from workflow.applicant_session import current_applicant
 from workflow.exceptions import WorkflowError
 from workflow.models import Application
 
+from .. import pki
 from ..enums import AuthorityKind, SigningParty
 from ..exceptions import DocumentError, PKINotInitialised
 from ..models import Convention
@@ -80,6 +81,20 @@ def verify_token(request, token):
         "documents/conventions/verify.html",
         {"form": VerifyForm(), "report": _report(read_pdf(convention)), "convention": convention},
     )
+
+
+@require_GET
+def root_certificate(request):
+    """The platform's root certificate (PEM), for whoever checks a convention with their own tools
+    (``manage.py verify_pdf FILE --root weshare-root.pem``, pdfsig, Acrobat's trusted certificates)."""
+    try:
+        pem = pki.cert_pem(authority.root_certificate())
+    except PKINotInitialised:
+        raise Http404 from None
+    response = HttpResponse(pem, content_type="application/x-pem-file")
+    response["Content-Disposition"] = 'attachment; filename="weshare-root.pem"'
+    response["Cache-Control"] = "max-age=3600"
+    return response
 
 
 @require_GET
