@@ -100,6 +100,22 @@ class StepBlock(blocks.StructBlock):
         label = _("Step")
 
 
+class ProgrammeRulesBlock(blocks.StructBlock):
+    """Who may take part and for how much, printed from the country's settings (never typed by hand)."""
+
+    audience = blocks.ChoiceBlock(
+        label=_("For"),
+        choices=[("hosts", _("Hosts (seniors)")), ("guests", _("Guests (young people)")), ("both", _("Both"))],
+        default="both",
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Conditions of the programme")
+        template = "cms_pages/blocks/programme_rules.html"
+        help_text = _("Ages and contribution come from the country's settings, as the application form checks them.")
+
+
 class ContentBlocks(blocks.StreamBlock):
     """The blocks of a standard content page's body."""
 
@@ -110,6 +126,7 @@ class ContentBlocks(blocks.StreamBlock):
     faq = FAQBlock()
     testimonial = TestimonialBlock()
     key_figures = KeyFiguresBlock()
+    programme_rules = ProgrammeRulesBlock()
 
     class Meta:
         required = False

@@ -6,6 +6,7 @@ news, contact, standard pages). Every page carries meta/OpenGraph fields and bre
 offers its other languages through the switcher and ``hreflang`` alternates.
 """
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
@@ -155,6 +156,33 @@ class PublicPageMixin(models.Model):
         }
 
 
+def programme_rules(page, request=None) -> dict | None:
+    """The rules of the country whose section holds ``page`` (ages, contribution), as pages print them.
+
+    Read from the country's settings, which the application forms check too, so a page and its
+    form never disagree. Remembered per content state (editing a country purges it).
+    """
+
+    def compute():
+        section = page.section() if isinstance(page, PublicPageMixin) else None
+        if section is None:
+            return None
+        country = section.country
+        return {
+            "country": country.name,
+            "host_min_age": country.host_min_age,
+            "guest_min_age": country.guest_min_age,
+            "guest_max_age": country.guest_max_age,
+            "min_contribution": country.min_contribution,
+            "max_contribution": country.max_contribution,
+            "currency": country.currency,
+            "notice_period_days": country.notice_period_days,
+            "minimum_stay_days": country.minimum_stay_days,
+        }
+
+    return cached_fragment(("programme-rules", page.pk), compute, request)
+
+
 class BasePage(PublicPageMixin, Page):
     """A public page of the site."""
 
@@ -191,7 +219,7 @@ class HomePage(BasePage):
         APIField("body"),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms_pages.CountryPage", "cms_pages.StandardPage"]
+    subpage_types = ["cms_pages.CountryPage", "cms_pages.StandardPage", "cms_pages.LegalPage"]
     max_count_per_parent = None
 
     class Meta:
@@ -209,10 +237,64 @@ class HomePage(BasePage):
         return context
 
     def _sections(self, request) -> tuple[dict, ...]:
-        return tuple(
-            {"title": p.title, "intro": p.intro, "url": p.get_url(request)}
-            for p in CountryPage.objects.child_of(self).live()
+        """Every country's programme, in this home's language or else in the nearest one that has it.
+
+        A visitor of any language thus finds every programme and its application forms, even
+        where no team has translated the section yet.
+        """
+        homes = HomePage.objects.filter(translation_key=self.translation_key, depth=self.depth)
+        under_a_home = models.Q(pk__in=[])
+        for home_path in homes.values_list("path", flat=True):
+            under_a_home |= models.Q(path__startswith=home_path)
+        candidates = (
+            CountryPage.objects.live()
+            .public()
+            .filter(under_a_home, depth=self.depth + 1)
+            .select_related("locale", "country")
+            .order_by("path")
         )
+        preference = language_preference(self.locale.language_code)
+        chosen: dict[int, CountryPage] = {}
+        for page in candidates:
+            current = chosen.get(page.country_id)
+            if current is None or preference(page) < preference(current):
+                chosen[page.country_id] = page
+        forms: dict[str, list] = {}
+        if chosen:
+            under_a_section = models.Q(pk__in=[])
+            for page in chosen.values():
+                under_a_section |= models.Q(path__startswith=page.path)
+            for form in ApplicationFormPage.objects.live().public().filter(under_a_section, depth=self.depth + 2):
+                forms.setdefault(form.path[: -Page.steplen], []).append(form)
+        sections = []
+        for page in sorted(chosen.values(), key=lambda p: p.title.casefold()):
+            language = page.locale.language_code
+            sections.append(
+                {
+                    "title": page.title,
+                    "intro": page.intro,
+                    "url": page.get_url(request),
+                    "phone": page.phone,
+                    "opening_hours": page.opening_hours,
+                    "language": "" if language == self.locale.language_code else language,
+                    "forms": tuple(
+                        {"title": f.title, "url": f.get_url(request), "kind": f.kind}
+                        for f in sorted(forms.get(page.path, ()), key=lambda f: f.kind != "host")
+                    ),
+                }
+            )
+        return tuple(sections)
+
+
+def language_preference(language_code: str):
+    """Orders a page's translations for a visitor of ``language_code``: theirs, English, the site's default, any."""
+    order = [language_code, "en", settings.LANGUAGE_CODE]
+
+    def rank(page) -> int:
+        code = page.locale.language_code
+        return order.index(code) if code in order else len(order)
+
+    return rank
 
 
 class CountryPage(BasePage):
@@ -223,10 +305,30 @@ class CountryPage(BasePage):
     )
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(ContentBlocks(), verbose_name=_("body"), blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, help_text=_("The number the home pages show for this programme.")
+    )
+    opening_hours = models.CharField(
+        _("opening hours"), max_length=150, blank=True, help_text=_("For example: Monday to Friday, 9 am to 5 pm.")
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("country"), FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("country"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("phone"), FieldPanel("opening_hours")])], heading=_("How to reach us")
+        ),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
-    api_fields = [APIField("country"), APIField("intro"), APIField("body")]
+    api_fields = [
+        APIField("country"),
+        APIField("intro"),
+        APIField("body"),
+        APIField("phone"),
+        APIField("opening_hours"),
+    ]
     parent_page_types = ["cms_pages.HomePage"]
     subpage_types = [
         "cms_pages.StandardPage",
@@ -256,6 +358,64 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("content page")
+
+
+class LegalPageKind(models.TextChoices):
+    PRIVACY = "privacy", _("Privacy notice")
+    LEGAL_NOTICE = "legal-notice", _("Legal notice")
+    ACCESSIBILITY = "accessibility", _("Accessibility statement")
+    COOKIES = "cookies", _("Cookie statement")
+
+
+class LegalPage(BasePage):
+    """A notice the law asks of a public service (privacy, legal notice, accessibility, cookies).
+
+    One of each kind per language, under the home page; the footer of every page links them,
+    and the application forms link the privacy notice next to their consent box.
+    """
+
+    kind = models.CharField(_("kind"), max_length=20, choices=LegalPageKind.choices)
+    last_updated = models.DateField(_("last updated"), default=timezone.localdate)
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(ContentBlocks(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("last_updated")]),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("kind"), APIField("last_updated"), APIField("intro"), APIField("body")]
+    parent_page_types = ["cms_pages.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("legal notice page")
+        verbose_name_plural = _("legal notice pages")
+
+
+def legal_links(language_code: str, request=None) -> tuple[dict, ...]:
+    """The live legal pages of a language, in the order the footer shows them; remembered per content state."""
+
+    def compute():
+        order = list(LegalPageKind.values)
+        pages = LegalPage.objects.live().public().filter(locale__language_code=language_code)
+        found = {}
+        for page in pages.order_by("path"):
+            found.setdefault(page.kind, {"kind": page.kind, "title": page.title, "url": page.url})
+        return tuple(sorted(found.values(), key=lambda link: order.index(link["kind"])))
+
+    return cached_fragment(("legal-links", language_code), compute, request)
+
+
+def legal_url(language_code: str, kind: str, request=None) -> str:
+    """The address of a language's legal page of ``kind`` (the default language's if it has none), or ""."""
+    for code in (language_code, settings.LANGUAGE_CODE):
+        for link in legal_links(code, request):
+            if link["kind"] == kind:
+                return link["url"]
+    return ""
 
 
 class Audience(models.TextChoices):
@@ -293,6 +453,20 @@ class HowItWorksPage(BasePage):
 
     class Meta:
         verbose_name = _("how-it-works page")
+
+    @property
+    def form_kind(self) -> str:
+        return "host" if self.audience == Audience.HOSTS else "guest"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["application_form"] = cached_fragment(("application-form", self.pk), self._application_form, request)
+        return context
+
+    def _application_form(self) -> dict | None:
+        """The form of this section that this page's readers fill in (hosts: the host form)."""
+        form = ApplicationFormPage.objects.sibling_of(self).live().public().filter(kind=self.form_kind).first()
+        return {"title": form.title, "url": form.url} if form is not None else None
 
 
 class FAQPage(BasePage):

@@ -6,6 +6,7 @@ keeps what it finds, so a second run changes nothing and an editor's changes sur
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from email.utils import parseaddr
 from pathlib import Path
@@ -27,6 +28,7 @@ from cms_pages.models import (
     FAQPage,
     HomePage,
     HowItWorksPage,
+    LegalPage,
     NewsArticlePage,
     NewsIndexPage,
     StandardPage,
@@ -36,7 +38,7 @@ from workflow.demo import build_demo_files, build_demo_staff
 from workflow.enums import OrganisationKind, TerritoryLevel
 from workflow.models import Country, Organisation, Territory
 
-from . import content
+from . import content, legal
 
 IMAGES_DIR = Path(__file__).resolve().parent / "images"
 
@@ -317,6 +319,8 @@ class DemoBuilder:
                 "country": country,
                 "intro": texts["intro"],
                 "body": _stream([("paragraph", texts["body"])]),
+                "phone": legal.REACH[code][locale.language_code][0],
+                "opening_hours": legal.REACH[code][locale.language_code][1],
             },
         )
         for kind, audience in (("hosts", Audience.HOSTS), ("guests", Audience.GUESTS)):
@@ -452,6 +456,35 @@ class DemoBuilder:
                 setattr(home, name, value)
             self.publish(home)
 
+    def legal_pages(self, homes: dict[str, HomePage], locales: dict[str, Locale]) -> None:
+        """The privacy, legal, accessibility and cookie notices under each home, translations of the default's."""
+        source_code = settings.LANGUAGE_CODE
+        order = [source_code] + [code for code in homes if code != source_code]
+        for kind in legal.LEGAL[source_code]:
+            source = None
+            for code in order:
+                texts = legal.LEGAL[code][kind]
+                blocks: list[tuple[str, object]] = []
+                for heading, html in texts["sections"]:
+                    blocks += [("heading", heading), ("paragraph", html)]
+                page = self.child(
+                    HomePage.objects.get(pk=homes[code].pk),
+                    LegalPage,
+                    slug=texts["slug"],
+                    locale=locales[code],
+                    source=source,
+                    fields={
+                        "title": texts["title"],
+                        "kind": kind,
+                        "intro": texts["intro"],
+                        "last_updated": date.fromisoformat(legal.LAST_UPDATED),
+                        "body": _stream(blocks),
+                        "show_in_menus": False,
+                    },
+                )
+                if source is None:
+                    source = page
+
     # -- people -----------------------------------------------------------------------------
     def translator_group(self, code: str, home: HomePage) -> Group:
         group, _ = Group.objects.get_or_create(name=f"Translators — {LANGUAGE_NAMES[code]}")
@@ -483,6 +516,7 @@ class DemoBuilder:
         homes = self.homes(home, locales)
         sections = {code: self.section(code, homes, locales, countries[code]) for code in content.SECTIONS}
         self.link_homes(homes, sections)
+        self.legal_pages(homes, locales)
         self.user("admin", "administrator (every right)", superuser=True)
         for code, slug in (("FR", "france"), ("ES", "espana")):
             country = countries[code]
