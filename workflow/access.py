@@ -22,7 +22,7 @@ as their organisation's kind (``association``, ``pension_office``).
 
 from django.db.models import Q, QuerySet
 
-from .enums import VETTING_ROLES, ApplicationKind, OrganisationKind, StaffRole
+from .enums import VETTING_ROLES, ApplicationKind, ApplicationState, OrganisationKind, StaffRole
 from .models import Application, StaffMembership
 
 #: Roles that open the files area of the back office (each then sees only its own scope).
@@ -59,7 +59,7 @@ def staff_who_open_files_area(users: QuerySet) -> QuerySet:
 
 
 def applications_visible_to(user) -> QuerySet[Application]:
-    """The applications ``user`` may see."""
+    """The applications ``user`` may see (never a draft whose email address is not confirmed yet)."""
     if _signed_out(user):
         return Application.objects.none()
     if user.is_superuser:
@@ -74,7 +74,10 @@ def applications_visible_to(user) -> QuerySet[Application]:
         | Q(territory__pension_office__isnull=True, territory__parent__pension_office__in=pension_offices)
         | Q(country__in=national_countries)
     )
-    matching = Application.objects.filter(visible).values("pk")
+    # A draft whose address is not confirmed may be a typing error or someone else's address:
+    # no association sees it until its person has shown the address is theirs.
+    unconfirmed_drafts = Q(state=ApplicationState.DRAFT, email_confirmed_at__isnull=True)
+    matching = Application.objects.filter(visible).exclude(unconfirmed_drafts).values("pk")
     return Application.objects.filter(pk__in=matching)
 
 
