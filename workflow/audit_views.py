@@ -24,6 +24,71 @@ from .models import Application, Person
 
 LIMIT = 1000
 
+#: What each recorded action means, as the reader says it ("who" + sentence); an action not
+#: listed here is shown by its code.
+EVENT_SENTENCES = {
+    "application.submitted": _("sent the file"),
+    "application.withdrawn": _("withdrew the file"),
+    "application.review_started": _("started the review of the file"),
+    "application.interview_scheduled": _("recorded that an interview is scheduled"),
+    "application.home_visit_recorded": _("recorded the home visit"),
+    "application.approved": _("approved the file"),
+    "application.rejected": _("rejected the file"),
+    "application.sent_back": _("sent the file back for completion"),
+    "application.archived": _("archived the file"),
+    "application.email_changed": _("changed the file's email address"),
+    "application.anonymised": _("anonymised the file"),
+    "application.erased": _("erased the applicant's data"),
+    "applicant.export": _("downloaded the applicant's data"),
+    "applicant.sign_in": _("signed in to the applicant space"),
+    "applicant.link": _("asked for a sign-in link"),
+    "applicant.confirm_email": _("confirmed the email address"),
+    "applicant.email_changed": _("changed the email address"),
+    "person.contacts_changed": _("changed how to reach the person"),
+    "document.uploaded": _("added a supporting document"),
+    "document.downloaded": _("opened a supporting document"),
+    "document.verified": _("verified a supporting document"),
+    "document.reencrypted": _("re-encrypted a supporting document"),
+    "letter.opened": _("opened a letter to post"),
+    "pairing.proposed": _("proposed the pairing"),
+    "pairing.accepted_by_one": _("accepted the proposal (one side)"),
+    "pairing.accepted": _("accepted the proposal"),
+    "pairing.declined": _("declined the proposal"),
+    "pairing.cancelled": _("cancelled the pairing"),
+    "pairing.meeting_scheduled": _("scheduled the meeting"),
+    "pairing.trial_started": _("started the trial period"),
+    "pairing.convention_drafted": _("drafted the convention"),
+    "pairing.convention_refused": _("refused the convention"),
+    "pairing.signing_opened": _("opened the signing of the convention"),
+    "pairing.activated": _("activated the pairing"),
+    "pairing.notice_given": _("gave notice to end the pairing"),
+    "pairing.terminated": _("ended the pairing early"),
+    "pairing.ended": _("ended the pairing"),
+    "convention.rendered": _("produced the convention"),
+    "convention.signed": _("signed the convention"),
+    "convention.sealed": _("sealed the convention"),
+    "convention.refused": _("refused the convention"),
+    "convention.signing_code": _("asked for a signing code"),
+    "convention.code_refused": _("typed a wrong signing code"),
+    "auth.login": _("signed in"),
+    "auth.logout": _("signed out"),
+    "auth.login_failed": _("failed to sign in"),
+    "auth.second_factor": _("confirmed the second factor"),
+    "auth.second_factor_failed": _("failed the second factor"),
+    "auth.second_factor_enrolled": _("set up a second factor"),
+    "permissions.role_granted": _("was given a staff role"),
+    "permissions.role_changed": _("had their staff role changed"),
+    "permissions.role_removed": _("lost a staff role"),
+    "permissions.user_flags": _("had their account's rights changed"),
+    "audit.exported": _("exported the audit trail"),
+}
+
+
+def event_in_words(action: str) -> str:
+    """The sentence saying what ``action`` did, in the reader's language; the code if unknown."""
+    sentence = EVENT_SENTENCES.get(action)
+    return str(sentence) if sentence is not None else action
+
 
 class AuditSearchForm(forms.Form):
     person = forms.CharField(label=_("Person (email address or file number)"), required=False, max_length=254)
@@ -114,6 +179,8 @@ def audit_trail(request):
         files = _files_of(person) if person else None
         events = _events(request.user, files, pairing)
         _name_actors(events)
+        for event in events:
+            event.in_words = event_in_words(event.action)
     if form.is_valid() and request.GET.get("format") == "csv":
         # The search is recorded by what it found (file and pairing numbers), never by the address typed.
         audit.record("audit.exported", user=request.user, data={"files": files or [], "pairing": pairing})
