@@ -10,6 +10,7 @@ from wagtail.permissions import register_permission_policy
 from workflow.access import territories_vetted_by
 
 from .admin_views import PairingIndexView, PairingInspectView, pairing_permission_policy, proposal, suggestions
+from .dashboard import pairings_panel
 from .models import Pairing
 
 
@@ -55,3 +56,10 @@ class ProposalMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_proposal_menu_item():
     return ProposalMenuItem(_("Global proposal"), reverse("pairings_pairing:proposal"), icon_name="resubmit", order=211)
+
+
+@hooks.register("construct_homepage_panels")
+def add_pairings_panel(request, panels):
+    panel = pairings_panel(request.user)
+    if panel is not None:
+        panels.append(panel)

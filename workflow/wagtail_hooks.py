@@ -24,7 +24,7 @@ from .admin_views import (
     ApplicationNoteView,
     ApplicationTickView,
 )
-from .dashboard import ApplicationsPanel
+from .dashboard import ApplicationsPanel, files_panel
 from .models import Application, ApplicationRules, Country, Organisation, StaffMembership, Territory
 from .permission_policies import application_permission_policy
 
@@ -172,6 +172,34 @@ class ApplicationViewSet(ModelViewSet):
     list_display = ["__str__", "kind", "state", "territory", "submitted_at", "state_changed_at"]
     filterset_class = ApplicationFilterSet
     search_fields = ["first_name", "last_name", "email"]
+    # The export reads what the list shows, in words: numbers, names, kinds and states by their labels.
+    list_export = [
+        "pk",
+        "first_name",
+        "last_name",
+        "email",
+        "get_kind_display",
+        "get_state_display",
+        "country.name",
+        "territory.name",
+        "submitted_at",
+        "state_changed_at",
+        "decided_at",
+    ]
+    export_headings = {
+        "pk": _("File number"),
+        "first_name": _("First name"),
+        "last_name": _("Last name"),
+        "email": _("Email address"),
+        "get_kind_display": _("Kind"),
+        "get_state_display": _("State"),
+        "country.name": _("Country"),
+        "territory.name": _("Territory"),
+        "submitted_at": _("Submitted"),
+        "state_changed_at": _("State since"),
+        "decided_at": _("Decided"),
+    }
+    export_filename = "weshare-files"
     # Edit and add views exist but the permission policy grants no one "add" or "change".
     form_fields = ["first_name", "last_name", "email", "phone"]
     name = "application"
@@ -216,6 +244,9 @@ register_snippet(ProgrammeViewSetGroup)
 def add_applications_panel(request, panels):
     if application_permission_policy.user_has_permission(request.user, "view"):
         panels.insert(0, ApplicationsPanel(request.user))
+        tasks = files_panel(request.user)
+        if tasks is not None:
+            panels.insert(0, tasks)
 
 
 @hooks.register("filter_form_submissions_for_user")
