@@ -3,7 +3,7 @@
 Thin: scoping comes from :mod:`workflow.access`, actions from :mod:`workflow.services`.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import django_filters
 from django.contrib import messages
@@ -19,6 +19,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 
 from . import access
+from .answer_sheet import answer_groups
 from .enums import WAITING_FOR_ASSOCIATION_STATES, DocumentKind
 from .exceptions import (
     ActionNotPermitted,
@@ -73,27 +74,40 @@ class ApplicationFilterSet(WagtailFilterSet):
 
 
 class ApplicationIndexView(IndexView):
+    # Dates and times exported in the reader's time zone, which the admin has activated.
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        datetime: {
+            "csv": lambda value: timezone.localtime(value).strftime("%Y-%m-%d %H:%M"),
+            "xlsx": lambda value: timezone.make_naive(value) if timezone.is_aware(value) else value,
+        },
+    }
+
     def get_base_queryset(self):
         return access.applications_visible_to(self.request.user).select_related("territory", "country")
 
 
 class ApplicationInspectView(InspectView):
     template_name = "workflow/admin/application_inspect.html"
+    # The person's identity is shown with the other answers, as the form asked it (answer_sheet).
     fields = [
         "kind",
         "state",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "birth_date",
-        "language",
+        "state_changed_at",
         "country",
         "territory",
-        "status_reason",
         "submitted_at",
         "decided_at",
+        "status_reason",
     ]
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, datetime):
+            # Wagtail's inspect template formats the value through ``localize``, which keeps the
+            # stored UTC: shown in the reader's time zone (the one the admin activated) instead.
+            return timezone.localtime(value)
+        return "—" if value is None or value == "" else value
 
     def get_object(self, queryset=None):
         # No right to see files at all: 403. A file outside one's territories: 404, so that its
@@ -105,6 +119,7 @@ class ApplicationInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         actions = available_staff_actions(application=self.object, user=self.request.user)
+        context["answer_groups"] = answer_groups(self.object)
         context["actions"] = [{"name": name, "label": str(ACTION_LABELS[name])} for name in actions]
         context["act_url"] = reverse("workflow_application:act", args=[self.object.pk])
         context["history"] = self.object.transitions.select_related("user")
