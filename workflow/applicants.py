@@ -122,13 +122,22 @@ def application_start(
     """The draft file of a public form, created once however often the first step is sent.
 
     ``draft_id`` is the file this browser started: a form key naming another file (copied from
-    someone else's page) starts a new file instead of rewriting theirs.
+    someone else's page) starts a new file instead of rewriting theirs, and the first step sent
+    again with the draft's address (a fresh page, another tab) continues the draft.
     """
     fields = {name: identity[name] for name in IDENTITY_FIELDS if name in identity}
     extra = answers_clean(kind, {k: v for k, v in identity.items() if k not in IDENTITY_FIELDS})
     existing = Application.objects.filter(form_key=form_key).first()
     if existing is not None and existing.pk != draft_id:
         form_key, existing = uuid4(), None
+    if existing is None and draft_id is not None:
+        # The same person starting again in the same browser continues their draft rather than
+        # opening a second file; another address in the same browser is another person's file.
+        draft = Application.objects.filter(
+            pk=draft_id, kind=kind, country=country, state__in=CAN_BE_SUBMITTED_STATES
+        ).first()
+        if draft is not None and draft.email.strip().lower() == str(fields.get("email", "")).strip().lower():
+            existing = draft
     if existing is None:
         try:
             with transaction.atomic():

@@ -14,7 +14,8 @@ from decimal import Decimal
 from django import forms
 from django.conf import settings
 from django.forms.forms import DeclarativeFieldsMetaclass
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -22,8 +23,14 @@ from . import answers as schema
 from .answers import HousingStatus, Meals, Programme, Smoking, Visits, Weekends
 from .enums import ApplicationKind, Channel, Gender, GenderPreference, Interest, Service, TerritoryLevel
 from .models import Territory
+from .postcodes import postcode_clean, postcode_help
 
 LANGUAGE_CHOICES = settings.LANGUAGES
+
+
+def amount_text(amount) -> str:
+    """An amount as people write it: 150, or 150.50 when there are cents."""
+    return f"{amount:.2f}".removesuffix(".00")
 
 
 class DateInput(forms.DateInput):
@@ -67,6 +74,17 @@ class StepForm(forms.Form, metaclass=AnswerFieldsMetaclass):
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
+        for field in self.fields.values():
+            # The rules are said before the person types, not only once they have broken one.
+            if getattr(field, "min_length", None) and not field.help_text:
+                field.help_text = _("At least %(count)s characters.") % {"count": field.min_length}
+
+    def rule(self, name: str, text) -> None:
+        """Show a rule of the country as the help text of a field (after any help it already has)."""
+        field = self.fields.get(name)
+        if field is None or not text:
+            return
+        field.help_text = f"{field.help_text} {text}" if field.help_text else text
 
     def answers(self) -> dict:
         """The cleaned data as JSON-friendly values (dates and amounts as strings)."""
@@ -107,7 +125,10 @@ class IdentityForm(StepForm):
     }
     language = forms.ChoiceField(label=_("Language for our messages"), choices=LANGUAGE_CHOICES)
     territory = forms.ModelChoiceField(
-        label=_("Where do you live (or will you live)?"), queryset=Territory.objects.none(), empty_label=None
+        label=_("Where do you live (or will you live)?"),
+        queryset=Territory.objects.none(),
+        empty_label=_("Choose…"),
+        error_messages={"required": _("Choose the area where you live or will live.")},
     )
     consent = forms.BooleanField(
         label=_(
@@ -121,6 +142,17 @@ class IdentityForm(StepForm):
         self.fields["territory"].queryset = Territory.objects.filter(
             country=self.country, level=TerritoryLevel.DEPARTMENT, associations__isnull=False
         ).distinct()
+        if self.kind == ApplicationKind.HOST:
+            self.rule(
+                "birth_date",
+                _("Hosts are at least %(age)s years old in this country.") % {"age": self.country.host_min_age},
+            )
+        else:
+            self.rule(
+                "birth_date",
+                _("Guests are between %(min)s and %(max)s years old in this country.")
+                % {"min": self.country.guest_min_age, "max": self.country.guest_max_age - 1},
+            )
 
     def clean_first_name(self):
         return self.cleaned_data["first_name"].strip()
@@ -167,6 +199,13 @@ class HostIdentityForm(IdentityForm):
         "territory",
     ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rule(schema.POSTCODE.name, postcode_help(self.country.code))
+
+    def clean_postcode(self):
+        return postcode_clean(self.country.code, self.cleaned_data[schema.POSTCODE.name])
+
 
 class GuestIdentityForm(IdentityForm):
     nationality = forms.CharField(label=_("Nationality"), max_length=80)
@@ -206,6 +245,13 @@ class HostHomeForm(StepForm):
         schema.VISITS: forms.ChoiceField(label=_("Visits of friends"), choices=Visits.choices),
         schema.MEALS: forms.ChoiceField(label=_("Meals"), choices=Meals.choices),
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rule(
+            schema.AVAILABLE_UNTIL.name,
+            _("The stay lasts at least %(days)s days in this country.") % {"days": self.country.minimum_stay_days},
+        )
 
     def clean(self):
         data = super().clean()
@@ -255,6 +301,18 @@ class HostLifeForm(StepForm):
     )
     emergency_contact = forms.CharField(label=_("Emergency contact (name and phone)"), max_length=200)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rule(
+            schema.CONTRIBUTION.name,
+            _("Between %(min)s and %(max)s %(currency)s a month in this country.")
+            % {
+                "min": amount_text(self.country.min_contribution),
+                "max": amount_text(self.country.max_contribution),
+                "currency": self.country.currency,
+            },
+        )
+
     def clean(self):
         data = super().clean()
         amount = data.get(schema.CONTRIBUTION.name)
@@ -263,8 +321,8 @@ class HostLifeForm(StepForm):
                 schema.CONTRIBUTION.name,
                 _("The contribution must be between %(min)s and %(max)s %(currency)s a month.")
                 % {
-                    "min": self.country.min_contribution,
-                    "max": self.country.max_contribution,
+                    "min": amount_text(self.country.min_contribution),
+                    "max": amount_text(self.country.max_contribution),
                     "currency": self.country.currency,
                 },
             )
@@ -286,6 +344,18 @@ class GuestStudiesForm(StepForm):
         schema.END_DATE: forms.DateField(label=_("Departure"), widget=DateInput),
     }
     field_order = [schema.PROGRAMME.name, "institution"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rule(
+            schema.END_DATE.name,
+            _("The stay lasts at least %(days)s days in this country.") % {"days": self.country.minimum_stay_days},
+        )
+        self.rule(schema.INSTITUTION_POSTCODE.name, postcode_help(self.country.code))
+
+    def clean_institution_postcode(self):
+        value = self.cleaned_data[schema.INSTITUTION_POSTCODE.name]
+        return postcode_clean(self.country.code, value) if value.strip() else ""
 
     def clean(self):
         data = super().clean()
@@ -366,6 +436,64 @@ STEPS = {
         Step("life", _("Living together"), GuestLifeForm),
     ],
 }
+
+
+def step_forms(application, extra_questions=()) -> list[tuple[Step, StepForm]]:
+    """Each step of a draft with its form bound to the answers stored, to check and to show them."""
+    steps = STEPS[application.kind]
+    result = []
+    for number, step in enumerate(steps, start=1):
+        data = step.form_class.initial_from(application)
+        if number == 1:
+            data["consent"] = application.consented_at is not None
+        extra = {"extra_questions": extra_questions} if number == len(steps) else {}
+        data = {name: value for name, value in data.items() if value is not None}
+        form = step.form_class(data, country=application.country, kind=application.kind, **extra)
+        result.append((step, form))
+    return result
+
+
+def first_unfinished_step(application, extra_questions=()) -> int | None:
+    """The number of the first step whose stored answers are missing or no longer valid."""
+    for number, (_step, form) in enumerate(step_forms(application, extra_questions), start=1):
+        if not form.is_valid():
+            return number
+    return None
+
+
+def answer_text(bound_field) -> str:
+    """A stored answer as the applicant chose it: labels, never codes; empty as an empty string."""
+    field, value = bound_field.field, bound_field.form.cleaned_data.get(bound_field.name)
+    if isinstance(field, forms.BooleanField):
+        return str(_("Yes") if value else _("No"))
+    if value in (None, "", []):
+        return ""
+    if isinstance(field, forms.ModelChoiceField):
+        return str(value)
+    if isinstance(field, forms.MultipleChoiceField):
+        labels = dict(field.choices)
+        return capfirst(", ".join(str(labels.get(v, v)) for v in value))
+    if isinstance(field, forms.ChoiceField):
+        return capfirst(str(dict(field.choices).get(value, value)))
+    if isinstance(value, date):
+        return formats.date_format(value, "DATE_FORMAT")
+    if isinstance(value, Decimal):
+        return f"{amount_text(value)} {bound_field.form.country.currency}"
+    return str(value)
+
+
+def answers_summary(application, extra_questions=()) -> list[dict]:
+    """What the applicant answered, step by step, as (label, text) rows for "check your answers"."""
+    summary = []
+    for number, (step, form) in enumerate(step_forms(application, extra_questions), start=1):
+        form.is_valid()
+        rows = [
+            {"label": bound.label, "text": answer_text(bound)}
+            for bound in form
+            if bound.name != "consent" and bound.name in form.cleaned_data
+        ]
+        summary.append({"number": number, "title": step.title, "rows": rows})
+    return summary
 
 
 def extra_questions_for(country, kind):
