@@ -1,7 +1,8 @@
 """The screens of the public application form; every rule is in :mod:`workflow`.
 
-Bad input never loses what was typed: an invalid step is shown again with its messages, a
-spent or expired link answers 400 with a way forward.
+The steps, then "check your answers" (the page after the last step), then the page that gives
+the file's reference. Bad input never loses what was typed: an invalid step is shown again with
+a summary of its problems, a spent or expired link answers 400 with a way forward.
 """
 
 import uuid
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.throttle import refused, too_many
 from workflow.applicants import (
     IDENTITY_FIELDS,
+    LINK_LIFETIMES,
     applicant_link_send,
     applicant_link_use,
     application_save_answers,
@@ -21,8 +23,9 @@ from workflow.applicants import (
 )
 from workflow.enums import CAN_BE_SUBMITTED_STATES
 from workflow.exceptions import WorkflowError
-from workflow.forms import STEPS, extra_questions_for
+from workflow.forms import STEPS, answers_summary, extra_questions_for, first_unfinished_step
 from workflow.models import ApplicantLink, Application
+from workflow.references import application_reference, review_within_days
 
 TEMPLATE = "cms_pages/application_form_page.html"
 
@@ -40,24 +43,39 @@ def _draft(page, request) -> Application | None:
     return Application.objects.filter(pk=application_id, state__in=CAN_BE_SUBMITTED_STATES).first()
 
 
+def _step_url(page, number: int) -> str:
+    return page.url if number == 1 else page.url + page.reverse_subpage("later_step", args=[number])
+
+
+def _form_key(request, application) -> str:
+    """The key that makes sending the first step twice land on one file: the one the page was
+    given, else the draft's own, so that starting again from the first page continues it."""
+    try:
+        return str(uuid.UUID(request.POST.get("form_key", "")))
+    except ValueError:
+        pass
+    if application is not None and application.form_key:
+        return str(application.form_key)
+    return str(uuid.uuid4())
+
+
 def step(page, request, number: int):
     if too_many(request, "application-form"):
         return refused(request)
     country = page.country()
     steps = STEPS[page.kind]
-    if country is None or not 1 <= number <= len(steps):
+    if country is None or not 1 <= number <= len(steps) + 1:
         return redirect(page.url)
     application = _draft(page, request)
     if number > 1 and application is None:
         messages.info(request, _("Please start with the first step."))
         return redirect(page.url)
+    if number == len(steps) + 1:
+        return check(page, request, application)
     current = steps[number - 1]
     extra = {"extra_questions": extra_questions_for(country, page.kind)} if number == len(steps) else {}
-    form_key = request.POST.get("form_key") or str(uuid.uuid4())
-    try:
-        form_key = str(uuid.UUID(form_key))
-    except ValueError:
-        form_key = str(uuid.uuid4())
+    form_key = _form_key(request, application)
+    changing = request.POST.get("changing") == "1" or request.GET.get("change") == "1"
     if request.method == "POST":
         form = current.form_class(request.POST, country=country, kind=page.kind, **extra)
         if form.is_valid():
@@ -66,16 +84,9 @@ def step(page, request, number: int):
             except WorkflowError as refusal:
                 form.add_error(None, str(refusal.message))
             else:
-                if number < len(steps):
-                    return redirect(page.url + page.reverse_subpage("later_step", args=[number + 1]))
-                applicant_link_send(
-                    application=application,
-                    purpose=ApplicantLink.Purpose.CONFIRM_EMAIL,
-                    build_url=lambda token: request.build_absolute_uri(
-                        page.url + page.reverse_subpage("confirm", args=[token])
-                    ),
-                )
-                return redirect(page.url + page.reverse_subpage("sent"))
+                if changing or number == len(steps):
+                    return redirect(_step_url(page, len(steps) + 1))
+                return redirect(_step_url(page, number + 1))
         status = 400 if form.errors else 200
     else:
         initial = current.form_class.initial_from(application) if application else {}
@@ -91,9 +102,52 @@ def step(page, request, number: int):
         steps=steps,
         number=number,
         current=current,
-        previous_url=(page.url + page.reverse_subpage("later_step", args=[number - 1]))
-        if number > 2
-        else (page.url if number == 2 else None),
+        changing=changing,
+        error_summary=_error_summary(form),
+        previous_url=_step_url(page, number - 1) if number > 1 else None,
+        check_url=_step_url(page, len(steps) + 1) if changing else None,
+    )
+
+
+def _error_summary(form) -> list[dict]:
+    """Each problem of a sent step with the field it is about, for the summary at the top."""
+    problems = [{"anchor": "", "label": "", "message": error} for error in form.non_field_errors()]
+    for field in form:
+        if not field.errors:
+            continue
+        anchor = field.auto_id
+        if field.use_fieldset:
+            anchor = f"{field.auto_id}_0"
+        problems.extend({"anchor": anchor, "label": field.label, "message": error} for error in field.errors)
+    return problems
+
+
+def check(page, request, application):
+    """Check your answers: everything the applicant said, a way to change each step, then send."""
+    extra_questions = extra_questions_for(application.country, page.kind)
+    unfinished = first_unfinished_step(application, extra_questions)
+    if unfinished is not None:
+        messages.info(request, _("Please complete this step before sending your application."))
+        return redirect(_step_url(page, unfinished))
+    if request.method == "POST":
+        applicant_link_send(
+            application=application,
+            purpose=ApplicantLink.Purpose.CONFIRM_EMAIL,
+            build_url=lambda token: request.build_absolute_uri(
+                page.url + page.reverse_subpage("confirm", args=[token])
+            ),
+        )
+        return redirect(page.url + page.reverse_subpage("sent"))
+    summary = answers_summary(application, extra_questions)
+    for section in summary:
+        section["change_url"] = _step_url(page, section["number"]) + "?change=1"
+    return _render(
+        page,
+        request,
+        mode="check",
+        summary=summary,
+        steps=STEPS[page.kind],
+        previous_url=_step_url(page, len(STEPS[page.kind])),
     )
 
 
@@ -127,7 +181,15 @@ def sent(page, request):
         )
         messages.success(request, _("A new link is on its way."))
         return redirect(page.url + page.reverse_subpage("sent"))
-    return _render(page, request, mode="sent", application=application)
+    return _render(
+        page,
+        request,
+        mode="sent",
+        application=application,
+        reference=application_reference(application) if application else None,
+        review_days=review_within_days(application) if application else None,
+        link_hours=int(LINK_LIFETIMES[ApplicantLink.Purpose.CONFIRM_EMAIL].total_seconds() // 3600),
+    )
 
 
 def confirm(page, request, token):

@@ -59,12 +59,20 @@ def client(committing_client):
     return committing_client
 
 
+def check_url(page, steps):
+    """The page after the last step: the answers to check, and the button that sends them."""
+    return page.url + page.reverse_subpage("later_step", args=[len(steps) + 1])
+
+
 def fill(client, page, steps):
+    """Every step, then "check your answers" and its button: the confirmation link is emailed."""
     response = client.post(page.url, steps[0])
     for number, data in enumerate(steps[1:], start=2):
         assert response.status_code == 302, response.content.decode()[:2000]
         response = client.post(page.url + page.reverse_subpage("later_step", args=[number]), data)
-    return response
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert response["Location"] == check_url(page, steps)
+    return client.post(check_url(page, steps))
 
 
 def confirmation_link(message):
