@@ -11,15 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from . import answers as schema
+from .answer_sheet import answer_groups
 from .enums import ApplicationKind, ApplicationState, DocumentKind
-from .forms import STEPS
 from .models import Application, ApplicationRules, Organisation
 
 #: What happened, said to the applicant, for each state a file reaches.
@@ -96,11 +94,6 @@ DOCUMENTS_FOR = {
     ),
     ApplicationKind.GUEST: (DocumentKind.IDENTITY, DocumentKind.ENROLMENT, DocumentKind.OTHER),
 }
-
-#: Form fields the space does not repeat: the consent is recorded elsewhere.
-NOT_SHOWN = frozenset({"consent"})
-#: Form fields kept on the file itself rather than among its answers.
-ON_THE_FILE = frozenset({"first_name", "last_name", "email", "phone", "birth_date", "language", "territory"})
 
 
 @dataclass(frozen=True)
@@ -183,42 +176,15 @@ def association_of(application: Application) -> Organisation | None:
     return None
 
 
-def _shown(form_field, value) -> str:
-    choices = {str(k): v for k, v in (getattr(form_field, "choices", None) or [])}
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, list | tuple):
-        return ", ".join(str(choices.get(str(v), v)) for v in value)
-    if isinstance(value, date):
-        return formats.date_format(value, "DATE_FORMAT")
-    if isinstance(value, Decimal):
-        return formats.localize(value)
-    return str(choices.get(str(value), value))
-
-
 def answers_shown(application: Application) -> list[Section]:
-    """The answers of the file as the applicant gave them, under the form's step titles and
-    labels, with choices shown by their labels rather than their codes."""
-    typed = schema.typed_answers(application)
+    """The answers the applicant gave, under the form's step titles and labels, choices shown by
+    their labels (the same sheet the advisor reads, :mod:`workflow.answer_sheet`); questions left
+    empty are left out."""
     sections = []
-    for step in STEPS[application.kind]:
-        section = Section(str(step.title))
-        for name, form_field in step.form_class.base_fields.items():
-            if name in NOT_SHOWN:
-                continue
-            if name == "territory":
-                value = str(application.territory)
-            elif name in ON_THE_FILE:
-                value = getattr(application, name)
-            elif name in schema.SCHEMA:
-                value = getattr(typed, name, None)
-            else:
-                value = application.answers.get(name)
-            if value is None or value == "" or value == () or value == []:
-                continue
-            section.rows.append((str(form_field.label), _shown(form_field, value)))
-        if section.rows:
-            sections.append(section)
+    for group in answer_groups(application):
+        rows = [(answer.label, answer.value) for answer in group.answers if answer.answered]
+        if rows:
+            sections.append(Section(group.title, rows))
     return sections
 
 

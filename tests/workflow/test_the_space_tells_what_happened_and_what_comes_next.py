@@ -75,7 +75,7 @@ def test_answers_are_shown_with_the_forms_labels_and_the_choices_labels():
 
     assert "a student" in rows.values()
     assert "student" not in rows.values()
-    assert "no" in rows.values()
+    assert "No" in rows.values()
     assert "French, German" in rows.values() or "Français, Deutsch" in rows.values()
 
 
