@@ -10,6 +10,7 @@ import uuid
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.throttle import refused, too_many
@@ -89,7 +90,8 @@ def step(page, request, number: int):
                 return redirect(_step_url(page, number + 1))
         status = 400 if form.errors else 200
     else:
-        initial = current.form_class.initial_from(application) if application else {}
+        # A new applicant's messages are in the language of the page they apply from.
+        initial = current.form_class.initial_from(application) if application else {"language": get_language()}
         form = current.form_class(initial=initial, country=country, kind=page.kind, **extra)
         status = 200
     return _render(

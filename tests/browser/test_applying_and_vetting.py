@@ -32,6 +32,7 @@ def test_a_guest_applies_in_spanish_and_an_advisor_of_madrid_approves_the_file(s
     applicant.fill("[name=birth_date]", date(date.today().year - 21, 3, 1).isoformat())
     applicant.select_option("[name=language]", "es")
     applicant.fill("[name=nationality]", "española")
+    applicant.select_option("[name=territory]", label="Madrid (28)")
     applicant.check("[name=consent]")
     applicant.screenshot(path=tmp_path / "1-identity.png", full_page=True)
     applicant.locator("main button[type=submit]").click()
@@ -51,6 +52,9 @@ def test_a_guest_applies_in_spanish_and_an_advisor_of_madrid_approves_the_file(s
         "[name=motivation]",
         "Quiero compartir la vida diaria con una persona mayor y ayudar en casa mientras estudio en Madrid.",
     )
+    applicant.locator("main button[type=submit]").click()
+    # She reads her answers again, then sends them.
+    applicant.wait_for_url(re.compile(r".*/step/4/$"))
     applicant.locator("main button[type=submit]").click()
     applicant.wait_for_url(re.compile(r".*/sent/$"))
     applicant.screenshot(path=tmp_path / "2-sent.png", full_page=True)
