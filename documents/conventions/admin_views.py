@@ -82,20 +82,30 @@ def convention_pdf(request, pk):
     return response
 
 
+def audit_sheet_document(request, convention):
+    """The audit sheet laid out in pages (WeasyPrint), before it is written as a PDF."""
+    import weasyprint
+
+    from .rendering import FONTS, safe_url_fetcher
+
+    html = render_to_string(
+        "documents/conventions/audit_sheet.html",
+        {
+            "convention": convention,
+            "steps": convention.steps.select_related("user", "certificate"),
+            "font_regular": (FONTS / "DejaVuSans.ttf").as_uri(),
+            "font_bold": (FONTS / "DejaVuSans-Bold.ttf").as_uri(),
+        },
+        request=request,
+    )
+    return weasyprint.HTML(string=html, base_url=str(FONTS), url_fetcher=safe_url_fetcher()).render()
+
+
 @require_GET
 def audit_sheet(request, pk):
     """Who signed when, from which account, with which certificate, and the file's fingerprint at each step."""
-    import weasyprint
-
-    from .rendering import safe_url_fetcher
-
     convention = get_object_or_404(_visible(request.user), pk=pk)
-    html = render_to_string(
-        "documents/conventions/audit_sheet.html",
-        {"convention": convention, "steps": convention.steps.select_related("user", "certificate")},
-        request=request,
-    )
-    pdf = weasyprint.HTML(string=html, url_fetcher=safe_url_fetcher()).write_pdf()
+    pdf = audit_sheet_document(request, convention).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{convention.reference}-audit.pdf"'
     return response
