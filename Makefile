@@ -17,10 +17,13 @@ $(STAMP): requirements.txt requirements-dev.txt scripts/install.sh
 
 setup: $(STAMP)
 
+# The demo's conventions print links (QR code, CRLs) to the address served, so every step sees it.
+PUBLIC_BASE_URL ?= http://127.0.0.1:$(PORT)
+run: export PUBLIC_BASE_URL := $(PUBLIC_BASE_URL)
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	PORT=$(PORT) PYTHON=$(PY) scripts/serve-dev.sh
+	PORT=$(PORT) PYTHON=$(PY) exec scripts/serve-dev.sh
 
 test: setup
 	$(PY) -m pytest
