@@ -6,7 +6,9 @@ from documents.conventions.demo import build_demo_convention_templates
 
 
 class Command(BaseCommand):
-    help = "Create the demo convention templates (France and Spain, each in fr, en, es, it, de, pt) that do not exist yet."
+    help = (
+        "Create the demo convention templates (France and Spain, each in fr, en, es, it, de, pt) that do not exist yet."
+    )
 
     def handle(self, *args, **options):
         created = build_demo_convention_templates()
