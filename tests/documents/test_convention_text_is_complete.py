@@ -18,9 +18,33 @@ from tests.documents.test_convention_rendering import pdf_text
 #: What each language must say, beyond the twelve article headings: words of the payment,
 #: insurance, notice and "made at … on …" clauses.
 REQUIRED = {
-    "fr": ["par virement bancaire", "responsabilité civile", "préavis de 33 jours", "période d'essai de 21 jours", "Fait à Bordeaux", "en 4 originaux", "représentée par Claire Martin"],
-    "es": ["transferencia bancaria", "responsabilidad civil", "preaviso de 33 días", "periodo de prueba de 21 días", "Hecho en Bordeaux", "en 4 ejemplares originales", "representada por Claire Martin"],
-    "it": ["bonifico bancario", "responsabilità civile", "preavviso di 33 giorni", "periodo di prova di 21 giorni", "Fatto a Bordeaux", "in 4 originali", "rappresentata da Claire Martin"],
+    "fr": [
+        "par virement bancaire",
+        "responsabilité civile",
+        "préavis de 33 jours",
+        "période d'essai de 21 jours",
+        "Fait à Bordeaux",
+        "en 4 originaux",
+        "représentée par Claire Martin",
+    ],
+    "es": [
+        "transferencia bancaria",
+        "responsabilidad civil",
+        "preaviso de 33 días",
+        "periodo de prueba de 21 días",
+        "Hecho en Bordeaux",
+        "en 4 ejemplares originales",
+        "representada por Claire Martin",
+    ],
+    "it": [
+        "bonifico bancario",
+        "responsabilità civile",
+        "preavviso di 33 giorni",
+        "periodo di prova di 21 giorni",
+        "Fatto a Bordeaux",
+        "in 4 originali",
+        "rappresentata da Claire Martin",
+    ],
 }
 
 
