@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.permission_policies.base import BasePermissionPolicy
 
@@ -21,7 +22,7 @@ from workflow.exceptions import ActionNotPermitted, WorkflowError
 from workflow.notifications import notifications_about
 from workflow.permission_policies import application_permission_policy
 
-from .enums import FOLLOWED_STATES
+from .enums import FOLLOWED_STATES, PairingState
 from .exceptions import PairingNotFound
 from .forms import AmendmentForm, CheckInForm, NoteForm, NoticeForm
 from .models import Pairing
@@ -40,6 +41,10 @@ ACTION_LABELS = {
     "cancel": gettext_lazy("Cancel"),
 }
 DANGEROUS_ACTIONS = {"cancel", "give_notice", "terminate"}
+
+
+#: Before the convention is drafted: when what it needs can still be put right.
+WARNED_STATES = (PairingState.ACCEPTED, PairingState.MEETING_SCHEDULED, PairingState.TRIAL)
 
 
 class PairingPermissionPolicy(BasePermissionPolicy):
@@ -120,6 +125,12 @@ class PairingInspectView(InspectView):
         context["amendment_form"] = kwargs.get("amendment_form") or AmendmentForm()
         context["amendments_open"] = manages and pairing.state in FOLLOWED_STATES
         context["convention"] = pairing.conventions.exclude(state="refused").first()
+        # What apps above tell the advisor before an action (a convention language missing…).
+        context["warnings"] = (
+            [w for hook in hooks.get_hooks("pairing_warnings") for w in hook(pairing)]
+            if manages and pairing.state in WARNED_STATES
+            else []
+        )
         return context
 
     def post(self, request, *args, **kwargs):

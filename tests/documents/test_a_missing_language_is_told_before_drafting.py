@@ -46,3 +46,13 @@ def test_rendering_refuses_instead_of_a_french_only_convention(spanish_guest_pai
 def test_a_pair_whose_languages_both_have_a_template_is_not_warned(pairing):
     assert convention_languages_missing(pairing) == []
     assert [w for hook in hooks.get_hooks("pairing_warnings") for w in hook(pairing)] == []
+
+
+def test_the_advisor_reads_the_warning_on_the_pairings_page_before_drafting(spanish_guest_pairing, advisor, client):
+    from django.urls import reverse
+
+    client.force_login(advisor)
+
+    page = client.get(reverse("pairings_pairing:inspect", args=[spanish_guest_pairing.pk])).content.decode()
+
+    assert "help-warning" in page and "Español" in page

@@ -58,6 +58,7 @@ MATRIX = {
     "search": PUBLIC,
     "pki_crl": PUBLIC,
     "convention_verify": PUBLIC,
+    "convention_root_certificate": PUBLIC,
     "convention_verify_token": PUBLIC,
     "applicant_space": PUBLIC,
     "applicant_sign_out": (302,) * 7,
