@@ -21,9 +21,9 @@ from django.views.decorators.http import require_POST
 from audit import chain as audit
 from workflow import access
 from workflow.applicant_session import current_applicant
-from workflow.applicant_views import space as applicant_space
 from workflow.applicants import application_export
 from workflow.enums import CAN_BE_WITHDRAWN_STATES, DocumentKind
+from workflow.space import space_page
 
 from .content import EXTENSIONS
 from .exceptions import DocumentError, DocumentNotFound
@@ -107,9 +107,7 @@ def applicant_upload(request, application_pk):
 def _space_with_error(request, message, status=400):
     """The applicant's space again, with the reason of the refusal, answered with a 4xx."""
     messages.error(request, message)
-    response = applicant_space(request)
-    response.status_code = status
-    return response
+    return space_page(request, current_applicant(request), status=status)
 
 
 class StaffUploadForm(forms.Form):

@@ -30,9 +30,8 @@ from .applicants import (
 from .enums import CAN_BE_WITHDRAWN_STATES
 from .exceptions import WorkflowError
 from .models import ApplicantLink
-from .notifications import space_messages
 from .services import application_applicant_act
-from .space import answers_shown, association_of, documents_offered, pairings_of, timeline, what_next
+from .space import space_page
 
 
 class SignInForm(forms.Form):
@@ -64,25 +63,7 @@ def space(request):
         return TemplateResponse(
             request, "workflow/applicant_space.html", {"mode": "sign_in", "form": form}, status=status
         )
-    applications = list(applicant.applications().select_related("territory__parent", "country"))
-    for application in applications:
-        application.can_withdraw = application.state in CAN_BE_WITHDRAWN_STATES
-        application.offered = documents_offered(application)
-        application.missing = [offered.label for offered in application.offered if offered.missing]
-        application.timeline = timeline(application)
-        application.what_next = what_next(application)
-        application.association = association_of(application)
-        application.pairings = pairings_of(application)
-        application.answer_sections = answers_shown(application)
-    return TemplateResponse(
-        request,
-        "workflow/applicant_space.html",
-        {
-            "mode": "space",
-            "applications": applications,
-            "space_messages": space_messages([applicant.person_id])[:20],
-        },
-    )
+    return space_page(request, applicant)
 
 
 def use_link(request, token):

@@ -205,3 +205,33 @@ def pairings_of(application: Application) -> list:
             else []
         )
     return pairings
+
+
+def space_page(request, applicant, *, status: int = 200):
+    """The signed-in applicant's space, every file as a home. The space's own view answers with
+    it, and so do the other apps' views that show it again with a refusal (an upload refused)."""
+    from django.template.response import TemplateResponse
+
+    from .enums import CAN_BE_WITHDRAWN_STATES
+    from .notifications import space_messages
+
+    applications = list(applicant.applications().select_related("territory__parent", "country"))
+    for application in applications:
+        application.can_withdraw = application.state in CAN_BE_WITHDRAWN_STATES
+        application.offered = documents_offered(application)
+        application.missing = [offered.label for offered in application.offered if offered.missing]
+        application.timeline = timeline(application)
+        application.what_next = what_next(application)
+        application.association = association_of(application)
+        application.pairings = pairings_of(application)
+        application.answer_sections = answers_shown(application)
+    return TemplateResponse(
+        request,
+        "workflow/applicant_space.html",
+        {
+            "mode": "space",
+            "applications": applications,
+            "space_messages": space_messages([applicant.person_id])[:20],
+        },
+        status=status,
+    )

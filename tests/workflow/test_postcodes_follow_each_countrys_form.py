@@ -43,10 +43,11 @@ def test_a_postcode_of_another_form_is_refused(country, postcode):
 
 
 def test_the_message_names_the_expected_form_with_an_example():
-    with translation.override("en"), pytest.raises(ValidationError) as refusal:
-        postcode_clean("PT", "1100")
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as refusal:
+            postcode_clean("PT", "1100")
 
-    assert refusal.value.messages == ["Enter a postcode of 4 digits, a hyphen and 3 digits, for example 1100-148."]
+        assert refusal.value.messages == ["Enter a postcode of 4 digits, a hyphen and 3 digits, for example 1100-148."]
 
 
 def test_the_expected_form_is_said_before_typing():
