@@ -23,7 +23,7 @@ from workflow import access
 from workflow.applicant_session import current_applicant
 from workflow.applicants import application_export
 from workflow.enums import CAN_BE_WITHDRAWN_STATES, DocumentKind
-from workflow.space import space_page
+from workflow.space import documents_offered, space_page
 
 from .content import EXTENSIONS
 from .exceptions import DocumentError, DocumentNotFound
@@ -94,6 +94,8 @@ def applicant_upload(request, application_pk):
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return _space_with_error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    if form.cleaned_data["kind"] not in {offered.value for offered in documents_offered(application)}:
+        return _space_with_error(request, _("This kind of document is not asked for this file."))
     try:
         document_upload(
             application=application, kind=form.cleaned_data["kind"], uploaded_file=form.cleaned_data["file"]

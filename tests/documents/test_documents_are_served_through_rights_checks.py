@@ -162,3 +162,15 @@ def test_the_applicant_downloads_their_data_and_documents_as_a_zip(client, appli
     assert json.loads(bundle.read("application.json"))["application"]["email"] == application.email
     (document_name,) = [n for n in names if n.startswith("documents/")]
     assert bundle.read(document_name) == PDF
+
+
+def test_a_kind_of_document_the_file_does_not_ask_is_refused_whatever_the_browser_posts(client, application):
+    sign_in_as_applicant(client, application)
+
+    response = client.post(
+        reverse("applicant_document_upload", args=[application.pk]),
+        {"kind": "home_visit_photo", "file": SimpleUploadedFile("photo.pdf", PDF)},
+    )
+
+    assert response.status_code == 400
+    assert not SupportingDocument.objects.exists()
