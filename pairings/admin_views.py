@@ -131,6 +131,10 @@ class PairingInspectView(InspectView):
             if manages and pairing.state in WARNED_STATES
             else []
         )
+        # What apps above show on the pairing's page (its appointments…), as HTML.
+        context["panels"] = [
+            panel for hook in hooks.get_hooks("pairing_panels") for panel in hook(self.request, pairing)
+        ]
         return context
 
     def post(self, request, *args, **kwargs):

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 
@@ -120,6 +121,10 @@ class ApplicationInspectView(InspectView):
         context = super().get_context_data(**kwargs)
         actions = available_staff_actions(application=self.object, user=self.request.user)
         context["answer_groups"] = answer_groups(self.object)
+        # What apps above show on the file's page (its appointments…), as HTML.
+        context["panels"] = [
+            panel for hook in hooks.get_hooks("application_panels") for panel in hook(self.request, self.object)
+        ]
         context["actions"] = [{"name": name, "label": str(ACTION_LABELS[name])} for name in actions]
         context["act_url"] = reverse("workflow_application:act", args=[self.object.pk])
         context["history"] = self.object.transitions.select_related("user")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, models, transaction
 from django.template.loader import TemplateDoesNotExist, get_template, render_to_string
 from django.utils import timezone, translation
@@ -164,12 +164,24 @@ KINDS = {
 
 #: kind → function(notification) returning context only known when sending (e.g. a fresh code).
 _PREPARERS: dict[str, Callable[[Notification], dict]] = {}
+#: kind → function(notification) returning the files an email carries: [(filename, bytes, mimetype)].
+_ATTACHMENTS: dict[str, Callable[[Notification], list[tuple[str, bytes, str]]]] = {}
 #: channel → function(notification, subject, body) that delivers it; email, SMS and the space are built in.
 _SENDERS: dict[str, Callable[[Notification, str, str], str]] = {}
 
 
 def register_preparer(kind: str, preparer: Callable[[Notification], dict]) -> None:
     _PREPARERS[kind] = preparer
+
+
+def register_kind(kind: Kind) -> None:
+    """Apps above this one declare the kinds they send (an appointment, a signature awaited)."""
+    KINDS[kind.name] = kind
+
+
+def register_attachments(kind: str, attachments: Callable[[Notification], list[tuple[str, bytes, str]]]) -> None:
+    """Files made when an email of ``kind`` leaves (an invitation's ``.ics``), never stored."""
+    _ATTACHMENTS[kind] = attachments
 
 
 def register_sender(channel: str, sender: Callable[[Notification, str, str], str]) -> None:
@@ -350,7 +362,11 @@ def _send_email(notification: Notification, subject: str, body: str) -> str:
     )
     if not target:
         raise NotDelivered(_("No email address to send to."))
-    send_mail(f"WeShare — {subject}", body, settings.DEFAULT_FROM_EMAIL, [target])
+    message = EmailMessage(f"WeShare — {subject}", body, settings.DEFAULT_FROM_EMAIL, [target])
+    attachments = _ATTACHMENTS.get(notification.kind)
+    for filename, content, mimetype in attachments(notification) if attachments else []:
+        message.attach(filename, content, mimetype)
+    message.send()
     return target
 
 

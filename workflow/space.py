@@ -211,6 +211,7 @@ def space_page(request, applicant, *, status: int = 200):
     """The signed-in applicant's space, every file as a home. The space's own view answers with
     it, and so do the other apps' views that show it again with a refusal (an upload refused)."""
     from django.template.response import TemplateResponse
+    from wagtail import hooks
 
     from .enums import CAN_BE_WITHDRAWN_STATES
     from .notifications import space_messages
@@ -225,6 +226,10 @@ def space_page(request, applicant, *, status: int = 200):
         application.association = association_of(application)
         application.pairings = pairings_of(application)
         application.answer_sections = answers_shown(application)
+        # What apps above show in each file (its appointments…), as HTML.
+        application.panels = [
+            panel for hook in hooks.get_hooks("applicant_file_panels") for panel in hook(request, application)
+        ]
     return TemplateResponse(
         request,
         "workflow/applicant_space.html",

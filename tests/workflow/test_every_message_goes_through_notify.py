@@ -10,7 +10,7 @@ from django.template.loader import get_template
 from workflow.notifications import KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["accounts", "audit", "cms_pages", "documents", "pairings", "site", "translations", "workflow"]
+APPS = sorted(path.parent.name for path in ROOT.glob("*/apps.py")) + ["site"]
 SENDING = re.compile(r"\b(send_mail|send_mass_mail|mail_admins|mail_managers|EmailMessage|EmailMultiAlternatives)\b")
 
 

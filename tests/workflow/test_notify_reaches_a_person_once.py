@@ -120,7 +120,7 @@ def test_a_text_message_goes_through_the_sms_backend(django_capture_on_commit_ca
 
 def test_a_failure_is_recorded_and_the_next_try_sends_it(django_capture_on_commit_callbacks, monkeypatch):
     application = ApplicationFactory()
-    monkeypatch.setattr("workflow.notifications.send_mail", mock.Mock(side_effect=OSError("mail server down")))
+    monkeypatch.setattr("workflow.notifications.EmailMessage.send", mock.Mock(side_effect=OSError("mail server down")))
     with django_capture_on_commit_callbacks(execute=True):
         changed(application)
     email = Notification.objects.get(application=application, channel="email")
