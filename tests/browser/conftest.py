@@ -74,6 +74,8 @@ def site_server(tmp_path_factory):
         # Passkeys need a domain, not an address: the passkey test browses http://localhost:PORT.
         OTP_WEBAUTHN_RP_ID="localhost",
         OTP_WEBAUTHN_ALLOWED_ORIGINS=f"http://localhost:{port}",
+        # Pages that refresh their next actions do it quickly enough for a test to watch.
+        LIVE_REFRESH_SECONDS="5",
     )
     database = None
     if env.get("DATABASE_URL"):

@@ -112,6 +112,8 @@ OTP_TOTP_ISSUER = "WeShare"
 # Sessions end after 30 minutes without activity, and after 10 hours in any case.
 SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_SECONDS", 10 * 60 * 60)
+# Staff pages refresh their next actions without a reload this often (site/static/js/live-sections.js).
+LIVE_REFRESH_SECONDS = env_int("LIVE_REFRESH_SECONDS", 15)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -130,6 +132,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "config.context_processors.live_refresh",
             ],
         },
     },
