@@ -199,6 +199,14 @@ class Organisation(models.Model):
     )
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    opening_hours = models.CharField(
+        _("opening hours"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "When applicants can call or come, as they will read it. For example: Monday to Friday, 9 am to 5 pm."
+        ),
+    )
     address = models.TextField(_("address"), blank=True)
     website = models.URLField(_("website"), blank=True)
 

@@ -176,6 +176,14 @@ def association_of(application: Application) -> Organisation | None:
     return None
 
 
+def advisor_of(application: Application) -> str:
+    """The name of the staff member who last acted on the file, as the applicant may read it."""
+    log = (
+        application.transitions.filter(user__isnull=False).select_related("user").order_by("-created_at", "-pk").first()
+    )
+    return log.user.get_full_name() if log is not None else ""
+
+
 def answers_shown(application: Application) -> list[Section]:
     """The answers the applicant gave, under the form's step titles and labels, choices shown by
     their labels (the same sheet the advisor reads, :mod:`workflow.answer_sheet`); questions left
@@ -224,6 +232,7 @@ def space_page(request, applicant, *, status: int = 200):
         application.timeline = timeline(application)
         application.what_next = what_next(application)
         application.association = association_of(application)
+        application.advisor = advisor_of(application)
         application.pairings = pairings_of(application)
         application.answer_sections = answers_shown(application)
         # What apps above show in each file (its appointments…), as HTML.

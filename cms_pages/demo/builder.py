@@ -128,6 +128,7 @@ class DemoBuilder:
                     "kind": kind,
                     "email": data.get("email", ""),
                     "phone": data.get("phone", ""),
+                    "opening_hours": data.get("opening_hours", ""),
                     "address": data.get("address", ""),
                 },
             )

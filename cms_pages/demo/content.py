@@ -885,6 +885,7 @@ SECTIONS = {
                     "Association Ensemble sous un même toit\nMaison des Générations\n14 rue du Tilleul\n33000 Bordeaux"
                 ),
                 "phone": "05 35 55 12 40",
+                "opening_hours": "Du lundi au vendredi, de 9 h à 17 h",
                 "email": "bordeaux@weshare.example",
                 "thank_you": (
                     "<p>Merci, votre message a bien été envoyé.</p>"
@@ -1634,6 +1635,7 @@ SECTIONS = {
                 ),
                 "address": "Asociación Casa Común Madrid\nCalle de Embajadores 41, 2.º\n28012 Madrid",
                 "phone": "910 55 12 40",
+                "opening_hours": "De lunes a viernes, de 9:00 a 17:00",
                 "email": "madrid@weshare.example",
                 "thank_you": (
                     "<p>Gracias, hemos recibido su mensaje.</p>"

@@ -12,7 +12,7 @@ from workflow.models import ApplicationRules
 from workflow.services import application_act, application_applicant_act
 from workflow.space import answers_shown, association_of, timeline, what_next
 
-from .factories import ApplicationFactory, StaffMembershipFactory, association_covering, set_state
+from .factories import ApplicationFactory, StaffMembershipFactory, UserFactory, association_covering, set_state
 
 
 @pytest.fixture
@@ -91,3 +91,21 @@ def test_the_space_shows_the_timeline_the_next_step_and_the_association(client):
     assert "Ce qui va se passer" in page or "What happens next" in page
     assert association.name in page and 'href="tel:0556000000"' in page
     assert "None" not in page
+
+
+def test_the_space_names_the_advisor_and_the_associations_opening_hours(client):
+    application = ApplicationFactory()
+    association = association_covering(application.territory)
+    association.opening_hours = "Du lundi au vendredi, de 9 h à 17 h"
+    association.save()
+    advisor = UserFactory(first_name="Claire", last_name="Martin")
+    set_state(application, "submitted")
+    application.transitions.create(
+        action="application.review_started", from_state="submitted", to_state="in_review", user=advisor
+    )
+    sign_in(client, application)
+
+    page = client.get(reverse("applicant_space")).content.decode()
+
+    assert "Claire Martin" in page
+    assert "Du lundi au vendredi, de 9 h à 17 h" in page
