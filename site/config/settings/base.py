@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "workflow",
     "pairings",
     "documents",
+    "appointments",
     # Wagtail and its contrib apps.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -314,6 +315,8 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
+# The sign-in form with every label translated (Wagtail's own leaves "Password" in English).
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"
 LOGIN_URL = "wagtailadmin_login"
 
 REST_FRAMEWORK = {
