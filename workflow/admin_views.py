@@ -21,7 +21,7 @@ from wagtail.admin.views.generic import IndexView, InspectView
 
 from . import access
 from .answer_sheet import answer_groups
-from .enums import WAITING_FOR_ASSOCIATION_STATES, DocumentKind
+from .enums import ACTION_RESULTS, WAITING_FOR_ASSOCIATION_STATES, DocumentKind
 from .exceptions import (
     ActionNotPermitted,
     ApplicationNotFound,
@@ -43,10 +43,12 @@ from .services import (
     person_contacts_change,
 )
 
+#: What each action's button says: a verb, whose result is the state of ``ACTION_RESULTS``
+#: ("Approve" → "Approved"), and which the audit trail and the applicant's space say in the same words.
 ACTION_LABELS = {
     "start_review": gettext_lazy("Start the review"),
-    "schedule_interview": gettext_lazy("Interview scheduled"),
-    "record_home_visit": gettext_lazy("Home visit done"),
+    "schedule_interview": gettext_lazy("Schedule an interview"),
+    "record_home_visit": gettext_lazy("Record the home visit"),
     "approve": gettext_lazy("Approve"),
     "reject": gettext_lazy("Reject"),
     "send_back": gettext_lazy("Send back for completion"),
@@ -190,7 +192,7 @@ class ApplicationActView(FileActionView):
             comment=request.POST.get("comment", "")[:4000],
             expected_state=request.POST.get("expected_state") or None,
         )
-        return _("Done: %(action)s.") % {"action": str(ACTION_LABELS[action])}
+        return _("Done. State of the file: %(state)s.") % {"state": ACTION_RESULTS[action].label}
 
 
 class ApplicationTickView(FileActionView):

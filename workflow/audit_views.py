@@ -30,7 +30,7 @@ EVENT_SENTENCES = {
     "application.submitted": _("sent the file"),
     "application.withdrawn": _("withdrew the file"),
     "application.review_started": _("started the review of the file"),
-    "application.interview_scheduled": _("recorded that an interview is scheduled"),
+    "application.interview_scheduled": _("scheduled an interview"),
     "application.home_visit_recorded": _("recorded the home visit"),
     "application.approved": _("approved the file"),
     "application.rejected": _("rejected the file"),

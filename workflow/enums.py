@@ -67,6 +67,19 @@ CAN_BE_WITHDRAWN_STATES = [
 ]
 CAN_BE_ARCHIVED_STATES = [ApplicationState.APPROVED, ApplicationState.REJECTED, ApplicationState.WITHDRAWN]
 
+#: The state each staff action leads to: the button says the verb, the file then shows this
+#: state (``Approve`` → ``Approved``). The admin's buttons and messages read it; a test checks it
+#: against the transitions of :class:`workflow.models.Application`.
+ACTION_RESULTS = {
+    "start_review": ApplicationState.IN_REVIEW,
+    "schedule_interview": ApplicationState.INTERVIEW_SCHEDULED,
+    "record_home_visit": ApplicationState.HOME_VISIT_DONE,
+    "approve": ApplicationState.APPROVED,
+    "reject": ApplicationState.REJECTED,
+    "send_back": ApplicationState.SENT_BACK,
+    "archive": ApplicationState.ARCHIVED,
+}
+
 #: States in which a file waits for the association to act.
 WAITING_FOR_ASSOCIATION_STATES = [
     ApplicationState.SUBMITTED,

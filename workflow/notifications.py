@@ -53,7 +53,7 @@ APPLICATION_BODIES = {
     ApplicationState.APPROVED: _(
         "Good news: your application is approved. Your advisor will now look for the right person for you."
     ),
-    ApplicationState.REJECTED: _("We are sorry: your application could not be accepted."),
+    ApplicationState.REJECTED: _("We are sorry: your application was rejected."),
     ApplicationState.SENT_BACK: _("Your application is missing something. Please complete it from your space."),
     ApplicationState.WITHDRAWN: _("Your application has been withdrawn, as requested."),
 }

@@ -20,15 +20,16 @@ from .answer_sheet import answer_groups
 from .enums import ApplicationKind, ApplicationState, DocumentKind
 from .models import Application, ApplicationRules, Organisation
 
-#: What happened, said to the applicant, for each state a file reaches.
+#: What happened, said to the applicant, for each state a file reaches, in the words of the
+#: state's name (approved, rejected, sent back…) that the space shows next to it.
 HAPPENED = {
     ApplicationState.SUBMITTED: gettext_lazy("You sent your application"),
     ApplicationState.SENT_BACK: gettext_lazy("Your advisor asked you to complete your file"),
     ApplicationState.IN_REVIEW: gettext_lazy("An advisor started reviewing your file"),
     ApplicationState.INTERVIEW_SCHEDULED: gettext_lazy("Your advisor arranged to meet you"),
-    ApplicationState.HOME_VISIT_DONE: gettext_lazy("Your advisor met you"),
+    ApplicationState.HOME_VISIT_DONE: gettext_lazy("Your advisor visited you at home"),
     ApplicationState.APPROVED: gettext_lazy("Your application was approved"),
-    ApplicationState.REJECTED: gettext_lazy("Your application could not be accepted"),
+    ApplicationState.REJECTED: gettext_lazy("Your application was rejected"),
     ApplicationState.WITHDRAWN: gettext_lazy("Your application was withdrawn"),
     ApplicationState.ARCHIVED: gettext_lazy("Your file was archived"),
 }
