@@ -247,3 +247,23 @@ def audit_events_visible_to(user, events: QuerySet) -> QuerySet:
 def may_list_staff_roles(user) -> bool:
     """Who holds which role is shown to those who may change the roles (administrators), not to all staff."""
     return not _signed_out(user) and user.has_perm("workflow.change_staffmembership")
+
+
+# Appointments: seen with their file or their pairing, scheduled by whoever vets the file or leads the pairing.
+
+
+def appointments_visible_to(user, appointments: QuerySet) -> QuerySet:
+    """The appointments among ``appointments`` (of ``appointments.Appointment``) whose file, or
+    both of whose pairing's files, ``user`` sees."""
+    visible = applications_visible_to(user)
+    return appointments.filter(
+        Q(application__in=visible) | Q(pairing__host__in=visible, pairing__guest__in=visible)
+    ).distinct()
+
+
+def may_manage_appointment(user, appointment) -> bool:
+    """An appointment about a file is scheduled, changed and cancelled by whoever vets the file; one
+    about a pairing by whoever leads the pairing."""
+    if appointment.pairing_id:
+        return may_manage_pairing(user, appointment.pairing)
+    return may_vet(user, appointment.application)
