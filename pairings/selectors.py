@@ -80,6 +80,7 @@ def why(host: Application, guest: Application) -> dict:
         0,
         weights=Weights.for_country(host.country),
         rules=Rules.for_country(host.country),
+        currency=host.country.currency,
     )
 
 

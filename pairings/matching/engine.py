@@ -251,10 +251,35 @@ def top_k_guests(hosts: Side, host_index: int, guests: Side, *, weights: Weights
     return [(int(i), round(float(row[i]), 1)) for i in best]
 
 
-def explain(hosts: Side, host_index: int, guests: Side, guest_index: int, *, weights: Weights, rules: Rules):
-    """Why this pair scores what it does, or why it is never suggested."""
+def explain(
+    hosts: Side, host_index: int, guests: Side, guest_index: int, *, weights: Weights, rules: Rules, currency: str = ""
+):
+    """Why this pair scores what it does, or why it is never suggested.
+
+    Each criterion and each broken constraint comes with its ``facts``: the answers it was
+    computed from, as a sentence in the active language (``currency``: the country's, for amounts).
+    """
+    from .explanations import constraint_facts, criterion_facts
+
     h, g = [host_index], [guest_index]
+    H, G = _pair(hosts, guests, h, g)
+    _located, km = _distances(hosts, guests, H, G, rules)
+    distance_km = round(float(km[0, 0]), 1) if np.isfinite(km[0, 0]) else None
     broken = [name for name, matrix in constraints(hosts, guests, rules=rules, h=h, g=g).items() if not matrix[0, 0]]
+    facts = criterion_facts(hosts, host_index, guests, guest_index, km=distance_km, currency=currency)
+    why_not = (
+        constraint_facts(
+            hosts,
+            host_index,
+            guests,
+            guest_index,
+            km=distance_km,
+            max_km=rules.max_distance_km,
+            currency=currency,
+        )
+        if broken
+        else {}
+    )
     total_weight = sum(weights.as_dict().values()) or 1
     parts = []
     for name, values in criteria(hosts, guests, rules=rules, h=h, g=g).items():
@@ -263,17 +288,18 @@ def explain(hosts: Side, host_index: int, guests: Side, guest_index: int, *, wei
             {
                 "criterion": name,
                 "label": CRITERION_LABELS[name],
+                "facts": facts[name],
                 "value": round(float(values[0, 0]), 3),
                 "weight": weight,
                 "points": round(float(values[0, 0]) * weight * 100 / total_weight, 1),
             }
         )
-    H, G = _pair(hosts, guests, h, g)
-    _located, km = _distances(hosts, guests, H, G, rules)
     return {
         "suggested": not broken,
-        "excluded_because": [{"constraint": name, "label": CONSTRAINT_LABELS[name]} for name in broken],
+        "excluded_because": [
+            {"constraint": name, "label": CONSTRAINT_LABELS[name], "facts": why_not.get(name, "")} for name in broken
+        ],
         "score": round(sum(p["points"] for p in parts), 1),
         "criteria": parts,
-        "distance_km": round(float(km[0, 0]), 1) if np.isfinite(km[0, 0]) else None,
+        "distance_km": distance_km,
     }

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import capfirst
 
 from pairings.matching.engine import CRITERION_LABELS
 from pairings.models import Pairing
@@ -33,7 +34,7 @@ def test_the_proposal_lists_the_best_pairs_of_the_territory_with_their_explanati
     )
     assert page.context["total"] == sum(p["score"] for p in page.context["pairs"])
     with translation.override("fr"):
-        assert str(CRITERION_LABELS["presence"]) in page.content.decode()
+        assert capfirst(str(CRITERION_LABELS["presence"])) in page.content.decode()
 
 
 def test_accepting_one_pair_proposes_it_and_leaves_the_rest_of_the_proposal(client, world):
