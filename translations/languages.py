@@ -5,6 +5,16 @@ from dataclasses import dataclass
 from django.conf import settings
 from wagtail.models import Page
 
+#: The name of each language's translator group in the admin, in that language.
+TRANSLATOR_GROUP_NAMES = {
+    "fr": "Traduction en français",
+    "en": "Translation into English",
+    "es": "Traducción al español",
+    "it": "Traduzione in italiano",
+    "de": "Übersetzung ins Deutsche",
+    "pt": "Tradução para português",
+}
+
 
 @dataclass(frozen=True)
 class LanguageLink:

@@ -33,7 +33,8 @@ from cms_pages.models import (
     NewsIndexPage,
     StandardPage,
 )
-from cms_pages.permissions import grant_page_permissions
+from cms_pages.permissions import grant_page_permissions, name_country_team, team_names
+from translations.languages import TRANSLATOR_GROUP_NAMES
 from workflow.demo import build_demo_files, build_demo_staff
 from workflow.enums import OrganisationKind, TerritoryLevel
 from workflow.models import Country, Organisation, Territory
@@ -110,11 +111,13 @@ class DemoBuilder:
         spec = COUNTRIES[code]
         rules = {k: v for k, v in spec.items() if k != "territories"}
         country, _ = Country.objects.get_or_create(code=code, defaults=rules)
-        editors, _ = Group.objects.get_or_create(name=f"{country.name} — editors")
-        moderators, _ = Group.objects.get_or_create(name=f"{country.name} — moderators")
+        name_country_team(country)  # a demo loaded before the team had names in its language
+        names = team_names(country)
+        editors = country.communications_editors or Group.objects.get_or_create(name=names["editors"])[0]
+        moderators = country.communications_moderators or Group.objects.get_or_create(name=names["moderators"])[0]
         if country.communications_editors_id is None or country.communications_moderators_id is None:
-            country.communications_editors = country.communications_editors or editors
-            country.communications_moderators = country.communications_moderators or moderators
+            country.communications_editors = editors
+            country.communications_moderators = moderators
             country.save()
         collection = self.collection(country.name)
         for group in (editors, moderators):
@@ -488,7 +491,15 @@ class DemoBuilder:
 
     # -- people -----------------------------------------------------------------------------
     def translator_group(self, code: str, home: HomePage) -> Group:
-        group, _ = Group.objects.get_or_create(name=f"Translators — {LANGUAGE_NAMES[code]}")
+        name = TRANSLATOR_GROUP_NAMES[code]
+        group = (
+            Group.objects.filter(name=name).first()
+            or Group.objects.filter(name=f"Translators — {LANGUAGE_NAMES[code]}").first()  # a demo loaded before
+            or Group(name=name)
+        )
+        if group.pk is None or group.name != name:
+            group.name = name
+            group.save()
         group.permissions.add(
             Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
             Permission.objects.get(content_type__app_label="wagtail_localize", codename="submit_translation"),
