@@ -24,7 +24,9 @@ from audit import chain as audit
 from pairings.enums import PairingState
 from pairings.models import Pairing
 from workflow import access
-from workflow.notifications import notify, register_preparer
+from workflow.enums import Channel, StaffRole
+from workflow.models import StaffMembership
+from workflow.notifications import Kind, admin_url, notify, register_kind, register_preparer
 
 from .. import crypto, signing
 from ..enums import ConventionState, SigningParty
@@ -365,7 +367,82 @@ def convention_sign(*, convention_id: int, party: str, code: str, user=None, app
         )
         if party == SigningParty.PENSION_OFFICE:
             _seal_and_activate(convention, signed, by=user)
+        elif convention.next_party() == SigningParty.PENSION_OFFICE:
+            signature_awaited_notify(convention=convention)
         return convention
+
+
+register_kind(
+    Kind(
+        "staff.signature_awaited",
+        lambda c: str(_("A convention awaits your signature")),
+        channels=(Channel.EMAIL,),
+    )
+)
+
+
+def pension_officers_for(convention: Convention):
+    """The active officers, with an email address, of the pension office overseeing the pairing's
+    territory (the host's, as :func:`workflow.access.may_countersign_pairing` says)."""
+    office = convention.pairing.host.territory.effective_pension_office()
+    if office is None:
+        return StaffMembership.objects.none()
+    return (
+        StaffMembership.objects.filter(organisation=office, role=StaffRole.PENSION_OFFICER, user__is_active=True)
+        .exclude(user__email="")
+        .select_related("user")
+        .order_by("user_id")
+    )
+
+
+def _staff_language(user, default: str) -> str:
+    from wagtail.users.models import UserProfile
+
+    return UserProfile.get_for_user(user).preferred_language or default
+
+
+def signature_awaited_notify(*, convention: Convention) -> int:
+    """Tell each officer of the pension office that the convention waits for their signature, once
+    per convention, with a link that opens the signing page. Returns how many were told."""
+    pairing = convention.pairing
+    url = admin_url("convention_admin", convention.pk)
+    told = 0
+    seen = set()
+    for membership in pension_officers_for(convention):
+        officer = membership.user
+        if officer.pk in seen:
+            continue
+        seen.add(officer.pk)
+        told += len(
+            notify(
+                officer,
+                "staff.signature_awaited",
+                {"convention_id": convention.pk, "url": url},
+                about=convention,
+                occasion=convention.pk,
+                language=_staff_language(officer, pairing.host.country.main_language),
+            )
+        )
+    return told
+
+
+def _awaited_convention(notification) -> dict:
+    """When the message leaves: the convention and its pair, named at that moment (never stored)."""
+    found = Convention.objects.select_related("pairing__host", "pairing__guest").filter(
+        pk=notification.context.get("convention_id")
+    )
+    convention = found.first()
+    if convention is None:
+        return {}
+    pairing = convention.pairing
+    return {
+        "convention": convention,
+        "host_name": f"{pairing.host.first_name} {pairing.host.last_name}",
+        "guest_name": f"{pairing.guest.first_name} {pairing.guest.last_name}",
+    }
+
+
+register_preparer("staff.signature_awaited", _awaited_convention)
 
 
 def _seal_and_activate(convention: Convention, signed: bytes, *, by) -> None:
