@@ -53,7 +53,7 @@ def _schedule(request, *, application=None, pairing=None, kinds, allowed: bool):
     title = _("Schedule an appointment")
     if not allowed:
         raise PermissionDenied
-    form = AppointmentForm(request.POST or None, kinds=kinds)
+    form = AppointmentForm(request.POST if request.method == "POST" else None, kinds=kinds)
     if request.method != "POST":
         return _form_page(request, form, title=title, back=back)
     if not form.is_valid():
@@ -115,7 +115,7 @@ def change(request, pk: int):
     if appointment.is_cancelled:
         messages.error(request, _("This appointment was cancelled."))
         return redirect(back)
-    form = AppointmentForm(request.POST or None, instance=appointment)
+    form = AppointmentForm(request.POST if request.method == "POST" else None, instance=appointment)
     if request.method != "POST":
         return _form_page(request, form, title=title, back=back, appointment=appointment)
     if not form.is_valid():

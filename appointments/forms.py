@@ -62,11 +62,14 @@ class AppointmentForm(forms.Form):
         day, start, end = cleaned.get("date"), cleaned.get("start"), cleaned.get("end")
         if day is None or start is None:
             return cleaned
-        try:
-            starts_at = timezone.make_aware(datetime.combine(day, start))
-        except (ValueError, OverflowError):
-            self.add_error("date", _("Please give a valid date."))
+        today = timezone.localdate()
+        if day < today:
+            self.add_error("date", _("An appointment cannot be in the past: please choose a later date or time."))
             return cleaned
+        if day > today + timedelta(days=3 * 365):
+            self.add_error("date", _("Please choose a date within the next three years."))
+            return cleaned
+        starts_at = timezone.make_aware(datetime.combine(day, start))
         if end is not None:
             ends_at = timezone.make_aware(datetime.combine(day, end))
             if ends_at <= starts_at:
@@ -75,8 +78,7 @@ class AppointmentForm(forms.Form):
         else:
             ends_at = starts_at + DEFAULT_LENGTH
         if starts_at <= timezone.now():
-            self.add_error("date", _("An appointment cannot be in the past: please choose a later date or time."))
-        if starts_at - timezone.now() > timedelta(days=3 * 365):
-            self.add_error("date", _("Please choose a date within the next three years."))
+            self.add_error("start", _("An appointment cannot be in the past: please choose a later date or time."))
+            return cleaned
         cleaned["starts_at"], cleaned["ends_at"] = starts_at, ends_at
         return cleaned

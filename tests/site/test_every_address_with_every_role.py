@@ -17,7 +17,17 @@ from tests.workflow.factories import (
     set_state,
 )
 
-APPS = ("accounts", "audit", "cms_pages", "workflow", "pairings", "documents", "translations", "config")
+APPS = (
+    "accounts",
+    "audit",
+    "cms_pages",
+    "workflow",
+    "pairings",
+    "documents",
+    "appointments",
+    "translations",
+    "config",
+)
 ROLES = ["anonymous", "applicant", "staff_a", "staff_b", "pension_office", "national", "editor"]
 
 
@@ -50,6 +60,7 @@ OWN_FILE_NOT_FOUND = (302, 302, 200, 404, 200, 200, 404)  # editors see no file:
 SUPERUSER_ONLY = (302, 302, 403, 403, 403, 403, 403)
 APPLICANT_OWN = (404, 200, 404, 404, 404, 404, 404)  # the applicant's own space, by session
 NOBODY = (404,) * 7
+LEADS = (302, 302, 200, 404, 403, 403, 404)  # scheduled by the file's association; others who see it may not
 
 MATRIX = {
     # Public site and machine addresses
@@ -118,6 +129,13 @@ MATRIX = {
     "convention_admin": OWN_FILE_NOT_FOUND,
     "convention_admin_pdf": OWN_FILE_NOT_FOUND,
     "convention_audit_sheet": OWN_FILE_NOT_FOUND,
+    # Appointments: scheduled by whoever vets the file (or leads the pairing), read by whoever sees it
+    "appointment_new_file": LEADS,
+    "appointment_new_pairing": LEADS,
+    "appointment_change": LEADS,
+    "appointment_cancel": LEADS,
+    "appointment_ics": OWN_FILE_NOT_FOUND,
+    "applicant_appointment_ics": APPLICANT_OWN,
 }
 # The programme's settings (countries, territories, organisations, roles, rules, convention
 # templates) are kept by the platform's administrators only.
@@ -214,6 +232,19 @@ def world(demo):
             application=host,
         )
     letter = Letter.objects.get(notification__application=host)
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from appointments.services import appointment_schedule
+
+    interview = appointment_schedule(
+        by=staff_a,
+        kind="interview",
+        application=host,
+        starts_at=timezone.now() + timedelta(days=2),
+        place="Au bureau de l'association",
+    )
     users = {
         "anonymous": None,
         "applicant": None,
@@ -232,6 +263,7 @@ def world(demo):
         "document": document,
         "territory": territory_a,
         "letter": letter,
+        "appointment": interview,
     }
     return objects, users
 
@@ -249,6 +281,12 @@ def address(name: str, o: dict) -> str:
         "convention_admin_pdf": convention.pk,
         "convention_audit_sheet": convention.pk,
         "letter_download": o["letter"].pk,
+        "appointment_change": o["appointment"].pk,
+        "appointment_cancel": o["appointment"].pk,
+        "appointment_ics": o["appointment"].pk,
+        "applicant_appointment_ics": o["appointment"].pk,
+        "appointment_new_file": host.pk,
+        "appointment_new_pairing": pairing.pk,
     }
     if name in by_pk:
         return reverse(name, args=[by_pk[name]])
