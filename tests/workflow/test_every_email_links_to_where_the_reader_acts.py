@@ -125,6 +125,11 @@ def test_every_kind_renders_with_a_link_of_the_site():
         "staff.waiting_files": ({}, {"lines": [{"application": application, "days": 9, "url": admin}]}),
         "staff.check_ins_due": ({}, {"lines": [{"check_in": {"pairing": "A & B"}, "url": admin}]}),
     }
+    for kind in ("invitation", "changed", "cancelled", "reminder"):
+        contexts[f"appointment.{kind}"] = (
+            {"appointment_id": 0, "sequence": 0, "kind": "interview"},
+            {"appointment": None, "time_zone": "Europe/Paris"},
+        )
     assert set(contexts) == set(KINDS)
     sites = (
         settings.PUBLIC_BASE_URL.rstrip("/"),
