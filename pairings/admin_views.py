@@ -100,6 +100,10 @@ class PairingInspectView(InspectView):
             raise PermissionDenied
         return get_object_or_404(pairings_visible_to(self.request.user), pk=self.pk)
 
+    def get_fields_context(self):
+        # A step not reached yet (no move-in date, no notice) is left out rather than shown empty.
+        return [field for field in super().get_fields_context() if field["value"] not in (None, "")]
+
     def get_context_data(self, **kwargs):
         from django_fsm import has_transition_perm
 
