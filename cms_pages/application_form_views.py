@@ -3,13 +3,21 @@
 The steps, then "check your answers" (the page after the last step), then the page that gives
 the file's reference. Bad input never loses what was typed: an invalid step is shown again with
 a summary of its problems, a spent or expired link answers 400 with a way forward.
+
+A visitor sent from a home page in a language the programme's pages do not exist in (a Spanish
+student applying in France, whose pages are in French and English) fills the form in their own
+language: the home's link says it (``?lang=es``), the session remembers it for the next steps,
+and the email confirmation link carries it.
 """
 
+import functools
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -29,6 +37,46 @@ from workflow.models import ApplicantLink, Application
 from workflow.references import application_reference, review_within_days
 
 TEMPLATE = "cms_pages/application_form_page.html"
+
+
+def _visitor_language(page, request) -> str | None:
+    """The language the visitor asked the form in, when it is not the page's own."""
+    key = f"{page.session_key()}-language"
+    asked = request.GET.get("lang", "")
+    if asked in dict(settings.LANGUAGES):
+        if asked == page.locale.language_code:
+            request.session.pop(key, None)
+            return None
+        request.session[key] = asked
+        return asked
+    remembered = request.session.get(key)
+    return remembered if remembered in dict(settings.LANGUAGES) else None
+
+
+def _in_the_visitors_language(view):
+    """Runs ``view`` and renders its page in the visitor's language, when they asked for one."""
+
+    @functools.wraps(view)
+    def wrapped(page, request, *args):
+        language = _visitor_language(page, request)
+        if language is None:
+            return view(page, request, *args)
+        with translation.override(language):
+            response = view(page, request, *args)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+        response.headers["Content-Language"] = language
+        return response
+
+    return wrapped
+
+
+def _confirm_url(page, request, token) -> str:
+    url = page.url + page.reverse_subpage("confirm", args=[token])
+    language = get_language()
+    if language != page.locale.language_code:
+        url += f"?lang={language}"
+    return request.build_absolute_uri(url)
 
 
 def _render(page, request, status=200, **context):
@@ -60,6 +108,7 @@ def _form_key(request, application) -> str:
     return str(uuid.uuid4())
 
 
+@_in_the_visitors_language
 def step(page, request, number: int):
     if too_many(request, "application-form"):
         return refused(request)
@@ -135,9 +184,7 @@ def check(page, request, application):
         applicant_link_send(
             application=application,
             purpose=ApplicantLink.Purpose.CONFIRM_EMAIL,
-            build_url=lambda token: request.build_absolute_uri(
-                page.url + page.reverse_subpage("confirm", args=[token])
-            ),
+            build_url=lambda token: _confirm_url(page, request, token),
         )
         return redirect(page.url + page.reverse_subpage("sent"))
     summary = answers_summary(application, extra_questions)
@@ -171,15 +218,14 @@ def _save(page, request, form, number, application, country, form_key):
     return application_save_answers(application_id=application.pk, answers=answers)
 
 
+@_in_the_visitors_language
 def sent(page, request):
     application = _draft(page, request)
     if request.method == "POST" and application is not None:
         applicant_link_send(
             application=application,
             purpose=ApplicantLink.Purpose.CONFIRM_EMAIL,
-            build_url=lambda token: request.build_absolute_uri(
-                page.url + page.reverse_subpage("confirm", args=[token])
-            ),
+            build_url=lambda token: _confirm_url(page, request, token),
         )
         messages.success(request, _("A new link is on its way."))
         return redirect(page.url + page.reverse_subpage("sent"))
@@ -194,6 +240,7 @@ def sent(page, request):
     )
 
 
+@_in_the_visitors_language
 def confirm(page, request, token):
     if request.method != "POST":
         # A button, not the link itself, spends the token: mail scanners that open links
