@@ -12,7 +12,8 @@ translated with the contexts ``female`` and ``male``, and without a context when
 not say (or chose another answer): that wording names no gender.
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -51,8 +52,8 @@ LOWER_CASE_LANGUAGE_NAMES = frozenset({"fr", "es", "it", "pt"})
 #: Currencies shown by their sign rather than by their ISO code.
 CURRENCY_SIGNS = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF"}
 
-#: An answer that no form asks for but the guest's form stores as it comes (not declared in
-#: ``workflow.answers``): the guest's own words and where they study or work.
+#: Answers of the guest's form that ``workflow.answers`` does not declare (stored as they come):
+#: the guest's own words and where they study or work. Read as text or not at all.
 MOTIVATION, INSTITUTION = "motivation", "institution"
 
 
@@ -67,21 +68,21 @@ class Fact:
 @dataclass(frozen=True)
 class Portrait:
     """What a proposal shows of the other person; every text is already in the reader's language,
-    and a fact nobody gave is absent (an empty string or an empty list), never "None"."""
+    and a fact nobody gave is absent (an empty string or an empty tuple), never "None"."""
 
     first_name: str
     age: str = ""
     occupation: str = ""
     institution: str = ""
-    sentences: list[str] = field(default_factory=list)
+    sentences: tuple[str, ...] = ()
     own_words_heading: str = ""
     own_words: str = ""
     wishes_heading: str = ""
     wishes: str = ""
     home_heading: str = ""
-    room: list[str] = field(default_factory=list)
-    house_rules: list[Fact] = field(default_factory=list)
-    stay: list[Fact] = field(default_factory=list)
+    room: tuple[str, ...] = ()
+    house_rules: tuple[Fact, ...] = ()
+    stay: tuple[Fact, ...] = ()
 
 
 def grammatical_gender(answers: HostAnswers | GuestAnswers) -> str:
@@ -119,7 +120,7 @@ def portrait_of(pairing, *, reader_is_host: bool) -> Portrait:
 # -- the guest, as the host reads about them ----------------------------------------------------
 
 
-def guest_portrait(application, *, start: date, stay: list[Fact] = ()) -> Portrait:
+def guest_portrait(application, *, start: date, stay: Sequence[Fact] = ()) -> Portrait:
     answers = guest_answers(application)
     gender = grammatical_gender(answers)
     name = application.first_name
@@ -142,19 +143,19 @@ def guest_portrait(application, *, start: date, stay: list[Fact] = ()) -> Portra
         age=_age(application, start),
         occupation=_occupation(gender, answers.programme, _text(answers.city)),
         institution=_text(application.answers.get(INSTITUTION)),
-        sentences=sentences,
+        sentences=tuple(sentences),
         own_words_heading=OWN_WORDS.said_of(gender, name=name) if own_words else "",
         own_words=own_words,
         wishes_heading=gettext("What matters to %(name)s") % {"name": name} if wishes else "",
         wishes=wishes,
-        stay=list(stay),
+        stay=tuple(stay),
     )
 
 
 # -- the host, as the guest reads about them ----------------------------------------------------
 
 
-def host_portrait(application, *, start: date, stay: list[Fact] = ()) -> Portrait:
+def host_portrait(application, *, start: date, stay: Sequence[Fact] = ()) -> Portrait:
     answers = host_answers(application)
     gender = grammatical_gender(answers)
     name = application.first_name
@@ -170,11 +171,11 @@ def host_portrait(application, *, start: date, stay: list[Fact] = ()) -> Portrai
     return Portrait(
         first_name=name,
         age=_age(application, start),
-        sentences=sentences,
+        sentences=tuple(sentences),
         home_heading=gettext("At %(name)s's home") % {"name": name},
-        room=_room(answers),
-        house_rules=_house_rules(answers, name),
-        stay=list(stay),
+        room=tuple(_room(answers)),
+        house_rules=tuple(_house_rules(answers, name)),
+        stay=tuple(stay),
     )
 
 
