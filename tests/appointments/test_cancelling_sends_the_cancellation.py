@@ -47,3 +47,20 @@ def test_a_cancelled_appointment_can_be_neither_changed_nor_cancelled_again(
     with pytest.raises(AppointmentRefused):
         appointment_change(appointment_id=appointment.pk, by=advisor, starts_at=tomorrow_afternoon, place="Ailleurs")
     assert mail.outbox == []
+
+
+def test_the_audit_trail_records_each_step_by_id_and_says_it_in_words(
+    host_file, advisor, tomorrow_afternoon, django_capture_on_commit_callbacks
+):
+    from audit.models import AuditEvent
+    from workflow.audit_views import event_in_words
+
+    appointment = appointment_schedule(
+        by=advisor, kind="interview", application=host_file, starts_at=tomorrow_afternoon, place="3 rue des Lilas"
+    )
+    appointment_cancel(appointment_id=appointment.pk, by=advisor)
+
+    events = AuditEvent.objects.filter(object_type="appointments.appointment", object_id=str(appointment.pk))
+    assert [e.action for e in events.order_by("pk")] == ["appointment.scheduled", "appointment.cancelled"]
+    assert all(e.application_id == host_file.pk and "Lilas" not in str(e.data) for e in events)
+    assert event_in_words("appointment.cancelled") != "appointment.cancelled"
