@@ -17,6 +17,7 @@ DEFAULT_LENGTH = timedelta(hours=1)
 
 
 def _one_hour_later():
+    """Kept for the first migration; an appointment's end defaults to an hour after its start (``save``)."""
     return timezone.now() + DEFAULT_LENGTH
 
 
@@ -51,7 +52,8 @@ class Appointment(models.Model):
         related_name="appointments",
     )
     starts_at = models.DateTimeField(_("starts"), db_index=True)
-    ends_at = models.DateTimeField(_("ends"), default=_one_hour_later)
+    #: An hour after the start when not given (see ``save``).
+    ends_at = models.DateTimeField(_("ends"), blank=True)
     place = models.TextField(_("place"))
     details = models.TextField(_("details"), blank=True)
     created_by = models.ForeignKey(
@@ -83,6 +85,11 @@ class Appointment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.ends_at is None and self.starts_at is not None:
+            self.ends_at = self.starts_at + DEFAULT_LENGTH
+        super().save(*args, **kwargs)
 
     @property
     def is_cancelled(self) -> bool:

@@ -101,3 +101,11 @@ def test_changing_with_a_wrong_date_shows_the_form_again(client, host_file, advi
     assert response.status_code == 400
     interview.refresh_from_db()
     assert (interview.place, interview.sequence) == ("Au bureau", 0)
+
+
+def test_an_appointment_without_an_end_lasts_an_hour(host_file, advisor, tomorrow_afternoon):
+    visit = Appointment.objects.create(
+        kind="home_visit", application=host_file, starts_at=tomorrow_afternoon, place="Chez vous", created_by=advisor
+    )
+
+    assert visit.ends_at == tomorrow_afternoon + timedelta(hours=1)
