@@ -29,6 +29,8 @@ MATRIX = {
     "edit_application": [302, 403, 403, 403, 403, 403, 403, 403],
     "pairings": [302, 403, 200, 200, 200, 200, 200, 200],
     "suggestions": [302, 403, 404, 404, 404, 404, 404, 404],
+    # Appointments are scheduled by the file's association; others who see the file may not.
+    "schedule_appointment": [302, 404, 200, 404, 200, 403, 403, 200],
     "countries": [302, 403, 403, 403, 403, 403, 403, 200],
     "territories": [302, 403, 403, 403, 403, 403, 403, 200],
     "staff_roles": [302, 403, 403, 403, 403, 403, 403, 200],
@@ -80,6 +82,7 @@ def request(client, name, application):
         "pairings": reverse("pairings_pairing:index"),
         # The file in the matrix is a guest's: there are no suggestions for it, for anyone.
         "suggestions": reverse("pairings_pairing:suggestions", args=[application.pk]),
+        "schedule_appointment": reverse("appointment_new_file", args=[application.pk]),
     }
     return client.get(urls[name])
 
