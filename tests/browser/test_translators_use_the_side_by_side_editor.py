@@ -1,4 +1,4 @@
-"""A translator opens wagtail-localize's editor for a page of their language, sees the French source
+"""A translator opens wagtail-localize's editor for a page of their language, sees the Spanish source
 beside the English translation, types the translation of one segment and saves it; the country's
 moderator publishes the translation from the same editor, and the English page shows it.
 
@@ -17,10 +17,10 @@ from .conftest import ROOT, staff_sign_in
 
 pytestmark = pytest.mark.browser
 
-SOURCE_INTRO = "Une chambre chez un aîné, des échanges au quotidien."
+SOURCE_INTRO = "Una habitación en casa de una persona mayor y compañía cada día."
 TRANSLATED_INTRO = "A room in an older person's home, and everyday company."
 
-#: A French page of the France section, submitted for translation into English as the
+#: A Spanish page of the Spain section, submitted for translation into English as the
 #: communications team does it (Translate, in the page's menu); prints the English page's id.
 SET_UP = f"""
 import json
@@ -30,20 +30,21 @@ from wagtail.models import Locale
 from wagtail_localize.operations import TranslationCreator
 from cms_pages.models import CountryPage, StandardPage
 
-section = CountryPage.objects.get(country__code="FR", locale__language_code="fr")
-page = section.get_children().filter(slug="vivre-chez-un-aine").first()
+section = CountryPage.objects.get(country__code="ES", locale__language_code="es")
+page = section.get_children().filter(slug="vivir-con-un-mayor").first()
 if page is None:
-    page = StandardPage(title="Vivre chez un aîné", slug="vivre-chez-un-aine", intro={SOURCE_INTRO!r})
+    page = StandardPage(title="Vivir con una persona mayor", slug="vivir-con-un-mayor", intro={SOURCE_INTRO!r})
     section.add_child(instance=page)
     page.save_revision().publish()
 english = Locale.objects.get(language_code="en")
 admin = get_user_model().objects.get(username="admin")
 TranslationCreator(admin, [english]).create_translations(page.specific)
-print(json.dumps({{"english": page.get_translation(english).pk}}))
+translated = page.get_translation(english)
+print(json.dumps({{"english": translated.pk, "url": translated.get_url()}}))
 """
 
 
-def english_page_id(server) -> int:
+def english_page(server) -> dict:
     done = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", SET_UP],
         cwd=ROOT,
@@ -53,13 +54,13 @@ def english_page_id(server) -> int:
         text=True,
         timeout=120,
     )
-    return json.loads(done.stdout.strip().splitlines()[-1])["english"]
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def test_a_translator_translates_a_segment_and_the_moderator_publishes_it(site_server, browser, tmp_path):
-    page_id = english_page_id(site_server)
-    editor_url = f"{site_server}/admin/pages/{page_id}/edit/"
-    public_url = f"{site_server}/en/france/vivre-chez-un-aine/"
+    english = english_page(site_server)
+    editor_url = f"{site_server}/admin/pages/{english['english']}/edit/"
+    public_url = f"{site_server}{english['url']}"
 
     # The English translator, in an English browser.
     translator = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900}).new_page()
@@ -72,7 +73,7 @@ def test_a_translator_translates_a_segment_and_the_moderator_publishes_it(site_s
         translator.screenshot(path=tmp_path / "1-translator-types-1280.png", full_page=True)
         segment.get_by_role("button", name="Save").click()
         segment.get_by_text(TRANSLATED_INTRO).wait_for()
-        # Side by side: the French source stays above the English translation.
+        # Side by side: the Spanish source stays above the English translation.
         assert segment.get_by_text(SOURCE_INTRO).is_visible()
         # Translators prepare the translation; the country's moderators publish it.
         assert translator.get_by_role("button", name="Publish in English").count() == 0
@@ -87,16 +88,16 @@ def test_a_translator_translates_a_segment_and_the_moderator_publishes_it(site_s
     finally:
         translator.context.close()
 
-    # France's moderator, in a French browser, publishes it from the same editor.
-    moderator = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900}).new_page()
+    # Spain's moderator, in a Spanish browser, publishes it from the same editor.
+    moderator = browser.new_context(locale="es-ES", viewport={"width": 1280, "height": 900}).new_page()
     try:
-        staff_sign_in(moderator, site_server, "moderator.france")
+        staff_sign_in(moderator, site_server, "moderator.espana")
         moderator.goto(editor_url)
         moderator.get_by_text(TRANSLATED_INTRO).wait_for()
         moderator.screenshot(path=tmp_path / "4-moderator-1280.png", full_page=True)
         with moderator.expect_navigation():
-            # wagtail-localize's own French reads "Publier dans" + the language's name.
-            moderator.get_by_role("button", name=re.compile(r"^Publier dans")).first.click()
+            # wagtail-localize's own words: "Publicar en" + the language's name.
+            moderator.get_by_role("button", name=re.compile(r"^Publicar en")).first.click()
 
         moderator.goto(public_url)
         assert moderator.get_by_text(TRANSLATED_INTRO).is_visible()
