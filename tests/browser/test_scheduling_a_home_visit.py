@@ -37,7 +37,7 @@ def test_an_advisor_schedules_a_home_visit_and_downloads_its_calendar_file(site_
     new.locator("button[type=submit]").click()
     page.wait_for_url(re.compile(r"/admin/application/inspect/\d+/"))
 
-    row = page.locator("#appointments tr.appointment", has_text="12 cours de l'Intendance").first
+    row = page.locator("#appointments li.appointment", has_text="12 cours de l'Intendance").first
     assert row.is_visible()
     assert "10:30" in row.inner_text()
     for width in (390, 1280):
