@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import get_language
 
 from workflow.applicant_session import current_applicant
+from workflow.models import Person
 from workflow.notifications import public_url
 
 from .ics import MIMETYPE, appointment_ics, filename
@@ -23,7 +24,13 @@ def download(request, pk: int):
     )
     if appointment is None:
         raise Http404
-    content = appointment_ics(appointment, language=get_language(), link=public_url("applicant_space"))
+    person = Person.objects.filter(pk=applicant.person_id).first()
+    content = appointment_ics(
+        appointment,
+        language=get_language(),
+        link=public_url("applicant_space"),
+        only=(person.email if person is not None and person.email else "-"),
+    )
     response = HttpResponse(content, content_type=f"{MIMETYPE}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename(appointment)}"'
     return response

@@ -54,9 +54,11 @@ def attendees(appointment: Appointment) -> list[tuple[str, str]]:
     return list(dict.fromkeys(found))
 
 
-def appointment_ics(appointment: Appointment, *, language: str, link: str = "") -> bytes:
+def appointment_ics(appointment: Appointment, *, language: str, link: str = "", only: str = "") -> bytes:
     """The calendar file of ``appointment`` for a reader of ``language``: a request, or its
-    cancellation once it is cancelled; ``link`` is where the reader follows it."""
+    cancellation once it is cancelled; ``link`` is where the reader follows it. ``only`` (an
+    email address) lists that attendee alone: an applicant's file never shows the other
+    person's address, which the pair may not have exchanged."""
     cancelled = appointment.is_cancelled
     with translation.override(language):
         calendar = Calendar()
@@ -86,6 +88,8 @@ def appointment_ics(appointment: Appointment, *, language: str, link: str = "") 
             ),
         )
         for email, name in attendees(appointment):
+            if only and email != only:
+                continue
             event.add(
                 "attendee",
                 _address(email, name, role="REQ-PARTICIPANT", partstat="NEEDS-ACTION", rsvp="FALSE"),

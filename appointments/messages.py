@@ -71,7 +71,10 @@ def attachments(notification: Notification) -> list[tuple[str, bytes, str]]:
     if appointment is None:
         return []
     link = notification.context.get("url") if notification.user_id else action_url(notification)
-    content = appointment_ics(appointment, language=notification.language, link=link or "")
+    only = ""
+    if notification.person is not None:
+        only = notification.address or notification.person.email
+    content = appointment_ics(appointment, language=notification.language, link=link or "", only=only)
     return [(filename(appointment), content, MIMETYPE)]
 
 

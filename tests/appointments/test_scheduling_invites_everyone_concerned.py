@@ -36,7 +36,12 @@ def test_a_home_visit_invites_the_host_and_the_advisor_with_a_calendar_file(
         assert str(event["UID"]) == f"{appointment.uid}@weshare"
         assert int(event["SEQUENCE"]) == 0
         assert "contact@association.example" in str(event["ORGANIZER"])
-        assert {str(a).removeprefix("mailto:") for a in event.get("ATTENDEE")} == {host_file.email, advisor.email}
+        attendees = event.get("ATTENDEE")
+        attendees = {
+            str(a).removeprefix("mailto:") for a in (attendees if isinstance(attendees, list) else [attendees])
+        }
+        # The advisor's file lists everyone; a person's lists only them.
+        assert attendees == ({host_file.email, advisor.email} if message.to == [advisor.email] else {host_file.email})
         assert [alarm.decoded("TRIGGER") for alarm in event.walk("VALARM")] == [timedelta(days=-1)]
 
 
@@ -88,3 +93,18 @@ def test_delivering_an_invitation_again_sends_nothing_more(
         assert deliver(notification.pk) == "already sent"
 
     assert len(mail.outbox) == sent
+
+
+def test_neither_person_of_a_pair_reads_the_others_address_in_the_invitation(
+    pairing, advisor, tomorrow_afternoon, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        appointment_schedule(by=advisor, kind="meeting", pairing=pairing, starts_at=tomorrow_afternoon, place="Ici")
+
+    for message, calendar in invitations():
+        text = calendar.to_ical().decode()
+        if message.to == [pairing.host.email]:
+            assert pairing.guest.email not in text and pairing.guest.email not in message.body
+        if message.to == [pairing.guest.email]:
+            assert pairing.host.email not in text and pairing.host.email not in message.body
