@@ -20,6 +20,7 @@ from audit import chain as audit
 from audit.models import AuditEvent
 
 from . import access
+from .enums import ApplicationState
 from .models import Application, Person
 
 LIMIT = 1000
@@ -88,6 +89,15 @@ def event_in_words(action: str) -> str:
     """The sentence saying what ``action`` did, in the reader's language; the code if unknown."""
     sentence = EVENT_SENTENCES.get(action)
     return str(sentence) if sentence is not None else action
+
+
+def details_in_words(data) -> str:
+    """A file's change of state by the states' names ("Submitted → In review"); other details as recorded."""
+    if isinstance(data, dict) and set(data) == {"from", "to"}:
+        states = dict(ApplicationState.choices)
+        if data["from"] in states and data["to"] in states:
+            return f"{states[data['from']]} → {states[data['to']]}"
+    return str(data) if data else ""
 
 
 class AuditSearchForm(forms.Form):
@@ -181,6 +191,7 @@ def audit_trail(request):
         _name_actors(events)
         for event in events:
             event.in_words = event_in_words(event.action)
+            event.details = details_in_words(event.data)
     if form.is_valid() and request.GET.get("format") == "csv":
         # The search is recorded by what it found (file and pairing numbers), never by the address typed.
         audit.record("audit.exported", user=request.user, data={"files": files or [], "pairing": pairing})

@@ -56,3 +56,45 @@ def test_the_application_form_with_errors_has_no_serious_violation(site_server, 
     browser_page.wait_for_selector(".error")
 
     assert serious_violations(browser_page) == []
+
+
+def contrast_violations(page) -> list[str]:
+    """Text and fields one cannot tell from their background (axe-core's colour-contrast rule)."""
+    results = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["color-contrast"]}})
+    return [f"{v['help']} at {[n['target'] for n in v['nodes']][:5]}" for v in results.response["violations"]]
+
+
+def unseen_fields(page) -> list[str]:
+    """Inputs drawn white on white: no border and the same background as the page around them."""
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('main input:not([type=hidden]), main select, main textarea'))
+            .filter((field) => field.offsetParent !== null)
+            .filter((field) => {
+                const style = getComputedStyle(field);
+                const border = parseFloat(style.borderTopWidth) > 0 && style.borderTopStyle !== 'none'
+                    && style.borderTopColor !== style.backgroundColor;
+                return !border && field.type !== 'checkbox' && field.type !== 'radio';
+            })
+            .map((field) => field.id || field.name)"""
+    )
+
+
+def test_the_staff_file_page_and_the_audit_search_are_readable_on_a_desktop_and_a_phone(site_server, browser, tmp_path):
+    from .conftest import staff_sign_in
+
+    advisor = browser.new_context(locale="fr-FR").new_page()
+    staff_sign_in(advisor, site_server, "advisor.gironde")
+    advisor.goto(f"{site_server}/admin/application/")
+    advisor.locator("a[href*='/admin/application/inspect/']").first.click()
+    advisor.locator("#next-actions").wait_for()
+    officer = browser.new_context(locale="fr-FR").new_page()
+    staff_sign_in(officer, site_server, "officer.cnav")
+    officer.goto(f"{site_server}/admin/audit/?person=1")
+
+    for name, page in (("file", advisor), ("audit", officer)):
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.screenshot(path=tmp_path / f"{name}-{width}.png", full_page=True)
+            assert contrast_violations(page) == [], (name, width)
+            assert unseen_fields(page) == [], (name, width)
+    assert officer.locator("#id_person").input_value() == "1"

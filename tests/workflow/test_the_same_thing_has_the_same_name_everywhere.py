@@ -129,3 +129,12 @@ def test_after_an_action_the_file_page_says_the_state_it_reached(client):
 
     assert ">Approuver</button>" in page
     assert [str(m) for m in get_messages(response.wsgi_request)] == ["C'est fait. État du dossier : Approuvé."]
+
+
+def test_the_audit_trail_shows_a_change_of_state_by_the_states_names():
+    from workflow.audit_views import details_in_words
+
+    with translation.override("fr"):
+        assert details_in_words({"from": "home_visit_done", "to": "approved"}) == (
+            "Visite à domicile effectuée → Approuvé"
+        )
