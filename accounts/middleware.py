@@ -71,3 +71,40 @@ class SessionTimeoutMiddleware:
             elif now - last_seen > 60:
                 session["_last_seen_at"] = now
         return self.get_response(request)
+
+
+class AdminLanguageCookieMiddleware:
+    """Remembers a signed-in staff member's admin language in the language cookie.
+
+    The sign-in page knows nobody: it speaks the browser's language, or the language cookie's.
+    With the cookie set from the staff member's own choice (Account → Preferences), the sign-in
+    page after a sign-out or an expired session speaks their language, whatever the browser's.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if not request.path_info.startswith(ADMIN_PREFIX) or user is None or not user.is_authenticated:
+            return response
+        from wagtail.users.models import UserProfile
+
+        language = UserProfile.get_for_user(user).preferred_language
+        if (
+            language
+            and language in dict(settings.LANGUAGES)
+            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
+        ):
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response

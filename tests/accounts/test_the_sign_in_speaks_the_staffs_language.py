@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.users.models import UserProfile
@@ -83,3 +84,31 @@ def test_the_code_field_is_drawn_as_an_admin_field(client, advisor):
 
     field = re.search(r'<div class="w-field__input">\s*<input type="text" id="id_token"', html)
     assert field is not None
+
+
+def test_after_signing_out_the_sign_in_page_speaks_the_staff_members_own_language(client, advisor):
+    advisor.set_password("Une-longue-phrase-de-passe-2026")
+    advisor.save()
+    profile = UserProfile.get_for_user(advisor)
+    profile.preferred_language = "es"
+    profile.save()
+
+    client.post(
+        reverse("wagtailadmin_login"),
+        {"username": advisor.username, "password": "Une-longue-phrase-de-passe-2026"},
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+    client.post(reverse("wagtailadmin_logout"), HTTP_ACCEPT_LANGUAGE="fr")
+    html = client.get(reverse("wagtailadmin_login"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    assert '<html lang="es"' in html
+    assert "Contraseña" in labels(html)
+
+
+def test_a_staff_member_without_a_chosen_language_keeps_the_browsers(client, advisor):
+    client.force_login(advisor, second_factor=False)
+
+    response = client.get(reverse("two_factor"), HTTP_ACCEPT_LANGUAGE="de")
+
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+    assert '<html lang="de"' in response.content.decode()
