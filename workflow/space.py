@@ -79,6 +79,14 @@ PAIRING_NEXT = {
     "cancelled": gettext_lazy("This homesharing was cancelled."),
 }
 
+#: Pairing states after which nobody is looked for or accompanied any more under that pairing.
+CLOSED_PAIRING_STATES = ("declined", "cancelled", "ended", "terminated")
+
+#: What an approved file's space says once a person is proposed: the pairing says what comes next.
+MATCHED = gettext_lazy(
+    "Your advisor has found someone for you: what comes next is written under “Your homesharing” below."
+)
+
 #: Pairing states in which check-ins are planned.
 FOLLOWED_PAIRING_STATES = ("trial", "signing", "convention_drafted", "active")
 
@@ -150,7 +158,16 @@ def what_next(application: Application) -> str:
             "An advisor of your association reads your file, usually within %(days)d days.",
             days,
         ) % {"days": days}
+    if application.state == ApplicationState.APPROVED and _has_live_pairing(application):
+        return str(MATCHED)
     return str(NEXT.get(application.state, ""))
+
+
+def _has_live_pairing(application: Application) -> bool:
+    related = (
+        application.pairings_as_host if application.kind == ApplicationKind.HOST else application.pairings_as_guest
+    )
+    return related.exclude(state__in=CLOSED_PAIRING_STATES).exists()
 
 
 def documents_offered(application: Application) -> list[Offered]:
