@@ -30,9 +30,9 @@ from .selectors import SUGGESTIONS_SHOWN, guest_suggestions_for, pairings_visibl
 from .services import STAFF_ACTIONS, amendment_add, check_in_complete, note_add, pairing_act, pairing_propose
 
 ACTION_LABELS = {
-    "schedule_meeting": gettext_lazy("Meeting scheduled"),
+    "schedule_meeting": gettext_lazy("Schedule the meeting"),
     "start_trial": gettext_lazy("Start the trial period"),
-    "draft_convention": gettext_lazy("Convention drafted"),
+    "draft_convention": gettext_lazy("Draft the convention"),
     "open_signing": gettext_lazy("Open the signatures"),
     "activate": gettext_lazy("Counter-sign: the homesharing is active"),
     "give_notice": gettext_lazy("Record a notice to end early"),
