@@ -22,6 +22,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.throttle import refused, too_many
+from translations.languages import form_language_links
 from workflow.applicants import (
     IDENTITY_FIELDS,
     LINK_LIFETIMES,
@@ -81,6 +82,13 @@ def _confirm_url(page, request, token) -> str:
 
 def _render(page, request, status=200, **context):
     base = page.get_context(request)
+    base["language_links"] = form_language_links(
+        base.get("language_links", ()),
+        page_language=page.locale.language_code,
+        current=get_language(),
+        path=request.path,
+        request=request,
+    )
     base.update(context)
     return TemplateResponse(request, TEMPLATE, base, status=status)
 

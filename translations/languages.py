@@ -67,3 +67,29 @@ def language_links(*, page: Page, root_page: Page | None, request=None) -> list[
             )
         )
     return links
+
+
+def form_language_links(links, *, page_language: str, current: str, path: str, request=None) -> list[LanguageLink]:
+    """The switcher of a form that can be filled in any language: a language the page exists in
+    leads to that translation, any other to the same step in that language (``?lang=``); the
+    page's own language says so too, so that a language remembered for the form is left."""
+    by_code = {link.code: link for link in links}
+    found = []
+    for code, name in settings.LANGUAGES:
+        link = by_code.get(code)
+        translated = link is not None and link.is_translation and code != page_language
+        url = link.url if translated else f"{path}?lang={code}"
+        found.append(
+            LanguageLink(
+                code=code,
+                name=name,
+                url=url,
+                # The alternates announced to search engines are the pages themselves.
+                absolute_url=link.absolute_url
+                if link is not None and link.is_translation
+                else (request.build_absolute_uri(url) if request is not None else url),
+                is_current=code == current,
+                is_translation=link is not None and link.is_translation,
+            )
+        )
+    return found
