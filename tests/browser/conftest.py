@@ -139,6 +139,25 @@ def wait_for_a_fresh_code() -> None:
     time.sleep(30 - time.time() % 30 + 0.5)
 
 
+def staff_account_like(server, model: str, username: str) -> str:
+    """A new account on the server, with the demo ``model``'s memberships and password and no
+    second factor yet: for a test that must meet the enrolment, whatever ran before it."""
+    code = (
+        "from django.conf import settings; from django.contrib.auth import get_user_model; "
+        "from workflow.models import StaffMembership; User = get_user_model(); "
+        f"model = User.objects.get(username={model!r}); "
+        f"user, _ = User.objects.get_or_create(username={username!r}, "
+        f"defaults={{'email': {username + '@weshare.example'!r}}}); "
+        "user.set_password(settings.DEMO_PASSWORD); user.save(); "
+        "[StaffMembership.objects.get_or_create(user=user, organisation=m.organisation, role=m.role) "
+        "for m in StaffMembership.objects.filter(user=model)]"
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=server.env, check=True, timeout=120
+    )
+    return username
+
+
 def staff_sign_in(page, server, username, *, password=None):
     """Sign in to the admin with the password, then the second factor: enrol the authenticator
     app the first time (reading the key the page shows), type its code afterwards."""

@@ -4,20 +4,20 @@ time, the app's code is asked for after the password."""
 
 import pytest
 
-from .conftest import totp_now, wait_for_a_fresh_code
+from .conftest import staff_account_like, totp_now, wait_for_a_fresh_code
 
 pytestmark = pytest.mark.browser
-
-USERNAME = "officer.cnav"  # used by no other browser test
 
 
 def test_a_staff_member_enrols_an_authenticator_app_and_reaches_the_dashboard(site_server, browser, tmp_path):
     from django.conf import settings
 
+    # A national officer's new account: no other test has enrolled it.
+    username = staff_account_like(site_server, "officer.cnav", "officer.cnav.new")
     page = browser.new_context(locale="fr-FR").new_page()
     page.goto(f"{site_server}/admin/")
     page.wait_for_url(lambda url: "/admin/login/" in url)
-    page.fill("input[name=username]", USERNAME)
+    page.fill("input[name=username]", username)
     page.fill("input[name=password]", settings.DEMO_PASSWORD)
     page.locator("form button[type=submit]").first.click()
 
@@ -44,7 +44,7 @@ def test_a_staff_member_enrols_an_authenticator_app_and_reaches_the_dashboard(si
     # Signed out and back in: the password, then the app's code.
     page.context.clear_cookies()
     page.goto(f"{site_server}/admin/login/")
-    page.fill("input[name=username]", USERNAME)
+    page.fill("input[name=username]", username)
     page.fill("input[name=password]", settings.DEMO_PASSWORD)
     page.locator("form button[type=submit]").first.click()
     page.wait_for_url(lambda url: "/admin/two-factor/verify/" in url)

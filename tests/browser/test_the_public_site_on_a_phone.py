@@ -85,5 +85,7 @@ def test_a_spanish_visitor_reaches_the_french_programme_and_its_form_from_the_sp
 
     card.locator("a.button").first.click()
 
-    phone.wait_for_url("**/en/france/offer-a-room/")
+    # The French programme's form, in the visitor's language (the link says which).
+    phone.wait_for_url("**/en/france/offer-a-room/?lang=es")
     assert phone.locator("form input[name='form_key']").count() == 1
+    assert phone.locator("html").get_attribute("lang") == "es"
