@@ -71,6 +71,8 @@ class Portrait:
     and a fact nobody gave is absent (an empty string or an empty tuple), never "None"."""
 
     first_name: str
+    #: The language the person wrote their own words in (their file's), for the page to mark it.
+    written_in: str = ""
     age: str = ""
     occupation: str = ""
     institution: str = ""
@@ -80,6 +82,8 @@ class Portrait:
     wishes_heading: str = ""
     wishes: str = ""
     home_heading: str = ""
+    #: The host's own description of the room, in their language.
+    room_text: str = ""
     room: tuple[str, ...] = ()
     house_rules: tuple[Fact, ...] = ()
     stay: tuple[Fact, ...] = ()
@@ -140,6 +144,7 @@ def guest_portrait(application, *, start: date, stay: Sequence[Fact] = ()) -> Po
     wishes = _text(answers.preferences)
     return Portrait(
         first_name=name,
+        written_in=application.language or "",
         age=_age(application, start),
         occupation=_occupation(gender, answers.programme, _text(answers.city)),
         institution=_text(application.answers.get(INSTITUTION)),
@@ -170,9 +175,11 @@ def host_portrait(application, *, start: date, stay: Sequence[Fact] = ()) -> Por
     ]
     return Portrait(
         first_name=name,
+        written_in=application.language or "",
         age=_age(application, start),
         sentences=tuple(sentences),
         home_heading=gettext("At %(name)s's home") % {"name": name},
+        room_text=_text(answers.room),
         room=tuple(_room(answers)),
         house_rules=tuple(_house_rules(answers, name)),
         stay=tuple(stay),
@@ -180,9 +187,8 @@ def host_portrait(application, *, start: date, stay: Sequence[Fact] = ()) -> Por
 
 
 def _room(answers: HostAnswers) -> list[str]:
+    """The room's facts, in the reader's language (the host's own words are ``room_text``)."""
     lines = []
-    if text := _text(answers.room):
-        lines.append(text)
     if answers.room_size:
         lines.append(gettext("The room measures %(size)s m².") % {"size": answers.room_size})
     if answers.furnished is True:
