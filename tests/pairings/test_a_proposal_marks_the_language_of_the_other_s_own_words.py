@@ -3,7 +3,7 @@ that a screen reader reads it with the right voice and a browser can offer to tr
 
 import pytest
 
-from .test_a_proposal_describes_the_other_person import one_line, propose, proposal_page
+from .test_a_proposal_describes_the_other_person import one_line, proposal_page, propose
 
 
 @pytest.fixture
