@@ -267,3 +267,40 @@ def may_manage_appointment(user, appointment) -> bool:
     if appointment.pairing_id:
         return may_manage_pairing(user, appointment.pairing)
     return may_vet(user, appointment.application)
+
+
+# Conversations: a file's is read by whoever sees the file and answered by whoever vets it; a
+# pairing's is read by whoever sees both files and answered by whoever leads the pairing. An
+# applicant takes part in their own file's from its submission on, and in their pairings'.
+
+
+def conversations_visible_to(user, conversations: QuerySet) -> QuerySet:
+    """The conversations among ``conversations`` (of ``conversations.Conversation``) ``user`` reads."""
+    visible = applications_visible_to(user)
+    return conversations.filter(Q(application__in=visible) | Q(pairing__host__in=visible, pairing__guest__in=visible))
+
+
+def may_write_in_conversation(user, conversation) -> bool:
+    """Advisors who vet the file, or lead the pairing, answer and moderate its conversation."""
+    if conversation.pairing_id:
+        return may_manage_pairing(user, conversation.pairing)
+    return may_vet(user, conversation.application)
+
+
+def applicant_conversations(application_ids, conversations: QuerySet) -> QuerySet:
+    """The conversations among ``conversations`` the applicant holding the files ``application_ids``
+    takes part in: their sent files' and their pairings'."""
+    ids = list(application_ids)
+    return conversations.filter(
+        Q(application_id__in=ids) & ~Q(application__state=ApplicationState.DRAFT)
+        | Q(pairing__host_id__in=ids)
+        | Q(pairing__guest_id__in=ids)
+    )
+
+
+def applicant_may_open_conversation(application_ids, *, application=None, pairing=None) -> bool:
+    """Whether the applicant holding ``application_ids`` may open the conversation about their
+    file (once sent) or about their pairing."""
+    if pairing is not None:
+        return pairing.host_id in application_ids or pairing.guest_id in application_ids
+    return application is not None and application.pk in application_ids and application.state != ApplicationState.DRAFT

@@ -1,4 +1,4 @@
-"""ASGI entry point, ready for the live-chat websockets to be routed beside HTTP."""
+"""ASGI entry point: the pages (HTTP) and the conversations' websockets (``/ws/…``)."""
 
 import os
 
@@ -9,4 +9,23 @@ from config.settings.env import settings_or_exit
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 settings_or_exit(status=3)
 
-application = get_asgi_application()
+# Django is set up before the websocket routes import models.
+http_application = get_asgi_application()
+
+from channels.auth import AuthMiddlewareStack  # noqa: E402
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+
+from conversations.origin import SameOriginValidator  # noqa: E402
+from conversations.routing import websocket_urlpatterns  # noqa: E402
+
+application = ProtocolTypeRouter(
+    {
+        "http": http_application,
+        # Same origin only (a page of another site cannot open a socket with the visitor's
+        # cookies), on a host the site serves.
+        "websocket": SameOriginValidator(
+            AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
+        ),
+    }
+)

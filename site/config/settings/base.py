@@ -24,6 +24,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Daphne's runserver serves the websockets of the conversations beside the pages (ASGI).
+    "daphne",
     # The project's own apps, first so that their templates override Wagtail's.
     "accounts",
     "cms_pages",
@@ -33,6 +35,8 @@ INSTALLED_APPS = [
     "pairings",
     "documents",
     "appointments",
+    "conversations",
+    "channels",
     # Wagtail and its contrib apps.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -185,6 +189,22 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "weshare"},
         "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
     }
+
+# Conversations: events reach the open pages through the channel layer, Redis's publish and
+# subscribe when REDIS_URL is set (every server process), process memory otherwise (one process).
+ASGI_APPLICATION = "config.asgi.application"
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {"BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+#: Messages one person may send in a minute, all conversations together.
+CONVERSATION_MESSAGES_PER_MINUTE = env_int("CONVERSATION_MESSAGES_PER_MINUTE", 10)
+#: How often an open conversation's socket checks again that its reader may still read it.
+CONVERSATION_RECHECK_SECONDS = env_int("CONVERSATION_RECHECK_SECONDS", 30)
+#: After how long a message nobody has read is sent to its readers by email (or their channel).
+CONVERSATION_NOTIFY_AFTER_MINUTES = env_int("CONVERSATION_NOTIFY_AFTER_MINUTES", 10)
 
 # Full-page cache for anonymous visitors (see cms_pages.cache); 0 switches it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)

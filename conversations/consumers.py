@@ -1,0 +1,141 @@
+"""The websocket of an open conversation: new messages, hidden ones, read receipts and who is
+typing, pushed to the page. Messages are sent over HTTP (the form, with or without script); the
+socket only carries what happens.
+
+Nothing is lost or shown twice: the page says the last message it shows (``?after=``), the
+socket joins the conversation's group before it sends what came after, and it keeps the last id
+it sent, so an event seen twice or a message saved during the catch-up is sent once, in order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
+
+from .presentation import render_messages
+from .readers import reader_of
+from .realtime import group_name
+from .services import mark_read
+
+#: Close codes the page understands: refused (not yours, signed out) and ended (session over).
+REFUSED = 4403
+ENDED = 4401
+
+
+def _int(value, default: int = 0) -> int:
+    try:
+        return max(int(value), 0)
+    except (TypeError, ValueError):
+        return default
+
+
+class ConversationConsumer(AsyncJsonWebsocketConsumer):
+    async def connect(self):
+        self.conversation_id = _int(self.scope["url_route"]["kwargs"].get("pk"))
+        query = parse_qs(self.scope.get("query_string", b"").decode())
+        language = (query.get("lang") or [""])[0]
+        self.language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        self.last_sent = _int((query.get("after") or ["0"])[0])
+        self.lock = asyncio.Lock()
+        self.recheck = None
+        found = await self._reader()
+        if found is None:
+            await self.close(code=REFUSED)
+            return
+        self.reader = found[0]
+        self.group = group_name(self.conversation_id)
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+        await self._catch_up()
+        self.recheck = asyncio.create_task(self._recheck_periodically())
+
+    async def disconnect(self, code):
+        if self.recheck is not None:
+            self.recheck.cancel()
+        if getattr(self, "group", None):
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    # -- rights ---------------------------------------------------------------------------------
+
+    async def _reader(self):
+        session = self.scope.get("session")
+        key = getattr(session, "session_key", None)
+        return await database_sync_to_async(reader_of)(key, self.conversation_id)
+
+    async def _still_allowed(self) -> bool:
+        found = await self._reader()
+        return found is not None and found[0].key == self.reader.key
+
+    async def _recheck_periodically(self):
+        while True:
+            await asyncio.sleep(settings.CONVERSATION_RECHECK_SECONDS)
+            if not await self._still_allowed():
+                await self.close(code=ENDED)
+                return
+
+    # -- what the page says ---------------------------------------------------------------------
+
+    async def receive_json(self, content, **kwargs):
+        if not isinstance(content, dict):
+            return
+        if not await self._still_allowed():
+            await self.close(code=ENDED)
+            return
+        kind = content.get("type")
+        if kind == "typing":
+            await self.channel_layer.group_send(
+                self.group, {"type": "conversation.event", "event": "typing", "reader": self.reader.key}
+            )
+        elif kind == "read":
+            up_to = min(_int(content.get("id")), self.last_sent)
+            if up_to:
+                await database_sync_to_async(self._mark_read)(up_to)
+
+    def _mark_read(self, up_to: int) -> None:
+        from .models import Conversation
+
+        conversation = Conversation.objects.filter(pk=self.conversation_id).first()
+        if conversation is not None:
+            mark_read(conversation, self.reader.key, up_to)
+
+    # -- what happens in the conversation -------------------------------------------------------
+
+    async def _catch_up(self):
+        async with self.lock:
+            payloads = await database_sync_to_async(render_messages)(
+                self.conversation_id, self.reader, self.language, after=self.last_sent
+            )
+            for payload in payloads:
+                await self.send_json(payload)
+                self.last_sent = max(self.last_sent, payload["id"])
+
+    async def conversation_event(self, event):
+        kind = event.get("event")
+        if kind == "message":
+            if _int(event.get("id")) > self.last_sent:
+                await self._catch_up()
+        elif kind == "hidden":
+            message_id = _int(event.get("id"))
+            if message_id and message_id <= self.last_sent:
+                payloads = await database_sync_to_async(render_messages)(
+                    self.conversation_id, self.reader, self.language, only=message_id
+                )
+                for payload in payloads:
+                    await self.send_json({**payload, "type": "replace"})
+        elif kind == "read" and event.get("reader") != self.reader.key:
+            await self.send_json({"type": "read", "id": _int(event.get("id"))})
+        elif kind == "typing" and event.get("reader") != self.reader.key:
+            with contextlib.suppress(Exception):
+                name = await database_sync_to_async(_typing_name)(event.get("reader", ""), self.conversation_id)
+                await self.send_json({"type": "typing", "name": name})
+
+
+def _typing_name(reader: str, conversation_id: int) -> str:
+    from .presentation import reader_name
+
+    return reader_name(reader, conversation_id)
