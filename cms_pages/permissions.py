@@ -132,10 +132,30 @@ def name_country_team(country) -> None:
     _named(Task, names=names, former=former, key="task")
 
 
+#: Snippets the communications teams keep: the prepared answers advisors insert in conversations.
+TEAM_SNIPPET_PERMISSIONS = (
+    ("conversations", "add_cannedreply"),
+    ("conversations", "change_cannedreply"),
+    ("conversations", "delete_cannedreply"),
+    ("conversations", "view_cannedreply"),
+)
+
+
+def grant_team_snippets(group: Group) -> None:
+    for app_label, codename in TEAM_SNIPPET_PERMISSIONS:
+        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+        if permission is not None:
+            group.permissions.add(permission)
+
+
 @transaction.atomic
 def grant_country_team(section) -> None:
-    """Give the country's editors and moderators their rights on this section page (one language)."""
+    """Give the country's editors and moderators their rights on this section page (one language),
+    and on the snippets the team keeps."""
     country = section.country
+    for group in (country.communications_editors, country.communications_moderators):
+        if group is not None:
+            grant_team_snippets(group)
     if country.communications_editors_id:
         grant_page_permissions(group=country.communications_editors, page=section, kinds=EDITOR_PAGE_PERMISSIONS)
     if country.communications_moderators_id:

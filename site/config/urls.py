@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("my-documents/", include("documents.urls")),
     path("my-pairing/", include("pairings.urls")),
     path("my-appointments/", include("appointments.urls")),
+    path("my-messages/", include("conversations.urls")),
     path("conventions/", include("documents.conventions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,0 +1,113 @@
+"""The applicant's conversations, from their space: with their association about their file, and
+with the other person of their pairing and their advisor. A conversation that is not theirs, or
+does not exist, is not found."""
+
+from django.contrib import messages
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from pairings.models import Pairing
+from workflow import access
+from workflow.applicant_session import current_applicant
+from workflow.models import Application
+
+from .exceptions import ConversationNotFound, MessageRefused
+from .presentation import thread_context
+from .readers import Reader
+from .services import (
+    conversation_for_applicant,
+    conversation_of_file,
+    conversation_of_pairing,
+    mark_read,
+    message_report,
+    message_send,
+    person_reader,
+)
+
+
+def _applicant(request):
+    applicant = current_applicant(request)
+    if applicant is None:
+        raise Http404
+    return applicant
+
+
+def open_about_file(request, application_id: int):
+    applicant = _applicant(request)
+    application = Application.objects.filter(pk=application_id).first()
+    if application is None or not access.applicant_may_open_conversation(
+        applicant.application_ids, application=application
+    ):
+        raise Http404
+    return redirect("applicant_conversation", pk=conversation_of_file(application).pk)
+
+
+def open_about_pairing(request, pairing_id: int):
+    applicant = _applicant(request)
+    pairing = Pairing.objects.filter(pk=pairing_id).first()
+    if pairing is None or not access.applicant_may_open_conversation(applicant.application_ids, pairing=pairing):
+        raise Http404
+    return redirect("applicant_conversation", pk=conversation_of_pairing(pairing).pk)
+
+
+def _wants_json(request) -> bool:
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+def conversation(request, pk: int):
+    applicant = _applicant(request)
+    try:
+        found = conversation_for_applicant(applicant, pk)
+    except ConversationNotFound:
+        raise Http404 from None
+    reader = Reader(key=person_reader(applicant.person_id), applicant=applicant)
+    status, typed, error = 200, "", ""
+    if request.method == "POST":
+        typed = request.POST.get("body", "")
+        try:
+            message = message_send(conversation_id=found.pk, body=typed, applicant=applicant)
+        except (MessageRefused, ConversationNotFound) as refusal:
+            if _wants_json(request):
+                return JsonResponse({"error": str(refusal.message)}, status=400)
+            status, error = 400, str(refusal.message)
+        else:
+            if _wants_json(request):
+                return JsonResponse({"id": message.pk})
+            return redirect("applicant_conversation", pk=found.pk)
+    context = thread_context(
+        found, reader, post_url=reverse("applicant_conversation", args=[found.pk]), typed=typed, error=error
+    )
+    mark_read(found, reader.key, context["last_id"] or None)
+    return TemplateResponse(
+        request, "conversations/applicant_conversation.html", {**context, "title": _title(found)}, status=status
+    )
+
+
+def _title(conversation) -> str:
+    if conversation.pairing_id:
+        return _("Messages with %(host)s, %(guest)s and your advisor") % {
+            "host": conversation.pairing.host.first_name,
+            "guest": conversation.pairing.guest.first_name,
+        }
+    return _("Messages with your association")
+
+
+def report(request, pk: int):
+    applicant = _applicant(request)
+    if request.method != "POST":
+        raise Http404
+    try:
+        made = message_report(message_id=pk, reason=request.POST.get("reason", ""), applicant=applicant)
+    except ConversationNotFound:
+        raise Http404 from None
+    except MessageRefused as refusal:
+        messages.error(request, refusal.message)
+        from .models import Message
+
+        conversation_id = Message.objects.filter(pk=pk).values_list("conversation_id", flat=True).first()
+        return redirect("applicant_conversation", pk=conversation_id)
+    messages.success(request, _("Thank you: the association will read your report."))
+    return redirect("applicant_conversation", pk=made.message.conversation_id)
