@@ -25,6 +25,7 @@ APPS = (
     "pairings",
     "documents",
     "appointments",
+    "conversations",
     "translations",
     "config",
 )
@@ -136,6 +137,19 @@ MATRIX = {
     "appointment_cancel": LEADS,
     "appointment_ics": OWN_FILE_NOT_FOUND,
     "applicant_appointment_ics": APPLICANT_OWN,
+    # Conversations: read by whoever sees the file, written and moderated by whoever vets it
+    "conversations_inbox": ADMIN_FILES,
+    "conversations_reports": ADMIN_FILES,
+    "conversations_report_dismiss": (302, 302, 302, 404, 404, 404, 403),
+    "conversation_admin": OWN_FILE_NOT_FOUND,
+    "conversation_file": (302, 302, 302, 404, 302, 302, 404),
+    "conversation_pairing": (302, 302, 302, 404, 302, 302, 404),
+    "conversation_hide": (302, 302, 302, 404, 403, 403, 404),
+    "conversation_report_staff": (302, 302, 302, 404, 302, 302, 404),
+    "applicant_conversation": APPLICANT_OWN,
+    "applicant_conversation_file": (404, 302, 404, 404, 404, 404, 404),
+    "applicant_conversation_pairing": (404, 302, 404, 404, 404, 404, 404),
+    "applicant_conversation_report": (404, 302, 404, 404, 404, 404, 404),
 }
 # The programme's settings (countries, territories, organisations, roles, rules, convention
 # templates) are kept by the platform's administrators only.
@@ -157,6 +171,13 @@ for _model in (
         )
     MATRIX[f"wagtailsnippetchoosers_{_model}:create"] = SUPERUSER_ONLY
 
+# The prepared answers of conversations are kept by the communications teams.
+for _view in ("list", "list_results", "add", "edit", "copy", "delete", "history", "history_results", "usage"):
+    MATRIX[f"wagtailsnippets_conversations_cannedreply:{_view}"] = (302, 302, 403, 403, 403, 403, 200)
+for _view in ("choose", "choose_results", "chosen", "chosen_multiple"):
+    MATRIX[f"wagtailsnippetchoosers_conversations_cannedreply:{_view}"] = ADMIN_ALL_STAFF
+MATRIX["wagtailsnippetchoosers_conversations_cannedreply:create"] = (302, 302, 403, 403, 403, 403, 200)
+
 POSTED = {
     "applicant_link",
     "applicant_sign_out",
@@ -170,6 +191,10 @@ POSTED = {
     "workflow_application:contact",
     "workflow_application:tick",
     "private_document_verify",
+    "conversations_report_dismiss",
+    "conversation_hide",
+    "conversation_report_staff",
+    "applicant_conversation_report",
 }
 
 # What a legitimate request would send: a permitted role succeeds, a missing right answers 403.
@@ -177,6 +202,7 @@ POST_DATA = {
     "workflow_application:act": {"action": "archive", "comment": "Dossier clos.", "expected_state": "approved"},
     "workflow_application:note": {"text": "Entretien fait."},
     "workflow_application:contact": {"preferred_channels": ["email"], "language": "fr"},
+    "conversation_hide": {"reason": "Numéro de téléphone personnel."},
 }
 
 
@@ -245,6 +271,17 @@ def world(demo):
         starts_at=timezone.now() + timedelta(days=2),
         place="Au bureau de l'association",
     )
+    from conversations.models import Report
+    from conversations.services import conversation_of_file, message_send
+
+    conversation = conversation_of_file(host)
+    message = message_send(conversation_id=conversation.pk, body="Bonjour, à jeudi.", user=staff_a)
+    report = Report.objects.create(message=message, reporter=f"person:{host.person_id}", reason="Hors sujet")
+    # Another message to hide (hiding one closes its reports).
+    to_hide = message_send(conversation_id=conversation.pk, body="Mon portable : 06 00 00 00 00", user=staff_a)
+    from conversations.models import CannedReply
+
+    CannedReply.objects.create(language="fr", title="Premiers pas", text="Bienvenue !")
     users = {
         "anonymous": None,
         "applicant": None,
@@ -264,6 +301,10 @@ def world(demo):
         "territory": territory_a,
         "letter": letter,
         "appointment": interview,
+        "conversation": conversation,
+        "message": message,
+        "to_hide": to_hide,
+        "report": report,
     }
     return objects, users
 
@@ -287,6 +328,16 @@ def address(name: str, o: dict) -> str:
         "applicant_appointment_ics": o["appointment"].pk,
         "appointment_new_file": host.pk,
         "appointment_new_pairing": pairing.pk,
+        "conversation_admin": o["conversation"].pk,
+        "applicant_conversation": o["conversation"].pk,
+        "conversation_file": host.pk,
+        "applicant_conversation_file": host.pk,
+        "conversation_pairing": pairing.pk,
+        "applicant_conversation_pairing": pairing.pk,
+        "conversation_hide": o["to_hide"].pk,
+        "conversation_report_staff": o["message"].pk,
+        "applicant_conversation_report": o["message"].pk,
+        "conversations_report_dismiss": o["report"].pk,
     }
     if name in by_pk:
         return reverse(name, args=[by_pk[name]])

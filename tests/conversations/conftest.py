@@ -1,0 +1,94 @@
+"""Conversations of a file and of a pairing, with their people signed in, for the tests of this folder."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from pairings.services import pairing_answer, pairing_propose
+from tests.pairings.conftest import approved
+from tests.workflow.factories import (
+    ApplicationFactory,
+    OrganisationFactory,
+    StaffMembershipFactory,
+    TerritoryFactory,
+    association_covering,
+    set_state,
+)
+
+
+@pytest.fixture
+def client(committing_client):
+    return committing_client
+
+
+@pytest.fixture
+def territory():
+    territory = TerritoryFactory(department=True)
+    office = OrganisationFactory(pension_office=True, country=territory.country)
+    territory.parent.pension_office = office
+    territory.parent.save()
+    return territory
+
+
+@pytest.fixture
+def advisor(territory):
+    return StaffMembershipFactory(organisation=association_covering(territory)).user
+
+
+@pytest.fixture
+def officer(territory):
+    return StaffMembershipFactory(organisation=territory.parent.pension_office, role="pension_officer").user
+
+
+@pytest.fixture
+def stranger_advisor():
+    """An advisor of another department's association."""
+    return StaffMembershipFactory(organisation=association_covering(TerritoryFactory(department=True))).user
+
+
+@pytest.fixture
+def sent_file(territory):
+    return set_state(ApplicationFactory(territory=territory, country=territory.country), "submitted")
+
+
+@pytest.fixture
+def pairing(territory, advisor):
+    made = pairing_propose(host=approved("host", territory), guest=approved("guest", territory), by=advisor)
+    for party in ("guest", "host"):
+        pairing_answer(pairing_id=made.pk, party=party, accept=True)
+    made.refresh_from_db()
+    return made
+
+
+def sign_in(client, application):
+    """The applicant of ``application`` signs in to their space with the link emailed to them."""
+    client.post(reverse("applicant_space"), {"email": application.email})
+    link = re.search(r"https?://\S+/my-application/link/\S+/", mail.outbox[-1].body).group(0)
+    client.post(link)
+    return client
+
+
+@pytest.fixture
+def sockets(settings, monkeypatch):
+    """Sockets on one in-memory channel layer, their database work on the test's connection."""
+    from asgiref.sync import sync_to_async
+    from channels.layers import channel_layers
+
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    channel_layers.backends.clear()
+    from django.test import TestCase
+
+    def as_its_own_transaction(function):
+        # Each piece of the consumer's database work commits on its own in production: what it
+        # queues for after the commit (an announcement) happens as it ends.
+        def run(*args, **kwargs):
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                return function(*args, **kwargs)
+
+        return sync_to_async(run, thread_sensitive=True)
+
+    monkeypatch.setattr("conversations.consumers.database_sync_to_async", as_its_own_transaction)
+    yield
+    channel_layers.backends.clear()
