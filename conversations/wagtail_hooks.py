@@ -187,3 +187,18 @@ class CannedReplyViewSet(SnippetViewSet):
 
 
 register_snippet(CannedReplyViewSet)
+
+
+@hooks.register("application_export_parts")
+def exported_messages(application):
+    """The messages the applicant wrote, in the file's conversation and its pairings'."""
+    from .privacy import messages_written_for
+
+    return {"messages": messages_written_for(application)}
+
+
+@hooks.register("application_anonymised")
+def erase_messages(application):
+    from .privacy import messages_erase
+
+    messages_erase(application)

@@ -69,6 +69,11 @@ def application_anonymise(*, application_id: int, reason: str) -> Application:
         application.save()
         application.consents.all().delete()
         ApplicantLink.objects.filter(application=application).delete()
+        # Apps above erase what they hold of the file (its conversations' texts).
+        from wagtail import hooks
+
+        for hook in hooks.get_hooks("application_anonymised"):
+            hook(application)
         person = Person.objects.select_for_update().get(pk=application.person_id)
         if not person.applications.filter(anonymised_at__isnull=True).exists():
             _person_anonymise(person)
@@ -339,7 +344,17 @@ def applicant_sign_in_request(*, email: str, build_url: Callable[[str], str]) ->
 
 
 def application_export(application: Application) -> dict:
-    """Everything the platform holds about a file, for the applicant to download."""
+    """Everything the platform holds about a file, for the applicant to download; apps above add
+    what they hold (the messages the applicant wrote) through the hook ``application_export_parts``."""
+    from wagtail import hooks
+
+    export = _export(application)
+    for hook in hooks.get_hooks("application_export_parts"):
+        export.update(hook(application))
+    return export
+
+
+def _export(application: Application) -> dict:
     return {
         "application": {
             "kind": application.kind,

@@ -230,6 +230,16 @@ def _birth_date(age: int) -> date:
     return date(today.year - age, 1, 15) if (today.month, today.day) >= (1, 15) else date(today.year - age - 1, 1, 15)
 
 
+#: The names the demo staff sign their messages with.
+STAFF_NAMES = {
+    "advisor.gironde": ("Camille", "Martin"),
+    "manager.gironde": ("Sophie", "Lefèvre"),
+    "officer.carsat": ("Jean", "Dupuis"),
+    "officer.cnav": ("Claire", "Moreau"),
+    "advisor.madrid": ("Lucía", "García"),
+}
+
+
 def build_demo_staff() -> list[tuple[str, str]]:
     """Staff accounts with their roles; returns (username, description) pairs."""
     accounts = []
@@ -243,7 +253,9 @@ def build_demo_staff() -> list[tuple[str, str]]:
         )
         if created:
             user.set_password(settings.DEMO_PASSWORD)
-            user.save()
+        if not user.first_name and username in STAFF_NAMES:
+            user.first_name, user.last_name = STAFF_NAMES[username]
+        user.save()
         StaffMembership.objects.get_or_create(user=user, organisation=organisation, role=role)
         accounts.append((username, f"{StaffRole(role).label} — {organisation.name}"))
     return accounts

@@ -1,0 +1,100 @@
+"""An advisor in the back office and a young person in their space talk in the file's
+conversation: what one sends appears on the other's page without a reload within a second, and
+a message sent while the young person's connection is down appears once it comes back, once."""
+
+import re
+import subprocess
+import sys
+import time
+
+import pytest
+
+from .conftest import ROOT, staff_sign_in
+
+pytestmark = pytest.mark.browser
+
+EMAIL = "nadia.conversation@example.org"
+
+A_SENT_FILE_IN_GIRONDE = f"""
+from workflow.models import Territory
+from tests.workflow.factories import ApplicationFactory, set_state
+territory = Territory.objects.filter(associations__memberships__user__username="advisor.gironde").first()
+application = ApplicationFactory(territory=territory, country=territory.country, first_name="Nadia", email="{EMAIL}")
+print(set_state(application, "submitted").pk)
+"""
+
+
+def on_the_server(site_server, code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=site_server.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]
+
+
+def connected(page) -> None:
+    page.wait_for_selector("[data-conversation][data-connected=true]", timeout=15_000)
+
+
+def send(page, text: str) -> None:
+    """Type and send; returns once the server has saved it (the page stays where it is)."""
+    page.fill("#id_body", text)
+    with page.expect_response(lambda response: response.request.method == "POST"):
+        page.locator("#message-form button[type=submit]").click()
+
+
+def test_a_message_typed_by_one_appears_on_the_other_s_page_and_survives_a_dropped_connection(
+    site_server, browser, tmp_path
+):
+    pk = on_the_server(site_server, A_SENT_FILE_IN_GIRONDE)
+
+    # The young person signs in to her space and opens the conversation with her association.
+    guest = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844}).new_page()
+    guest.goto(f"{site_server}/fr/my-application/")
+    guest.fill("[name=email]", EMAIL)
+    guest.locator("main button[type=submit]").click()
+    link = re.search(r"https?://\S+/my-application/link/\S+/", site_server.emails_to(EMAIL)[-1]).group(0)
+    guest.goto(link)
+    guest.locator("main button[type=submit]").click()
+    guest.locator(f"a[href$='/my-messages/file/{pk}/']").click()
+    connected(guest)
+
+    # Her advisor opens it from the file's page.
+    advisor = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900}).new_page()
+    staff_sign_in(advisor, site_server, "advisor.gironde")
+    advisor.goto(f"{site_server}/admin/application/inspect/{pk}/")
+    advisor.locator("#conversation a.button").click()
+    connected(advisor)
+    guest.evaluate("window.stillTheSamePage = true")
+
+    send(advisor, "Bonjour Nadia, bienvenue ! Voici la liste : https://weshare.example/documents")
+    guest.locator(".message", has_text="Bonjour Nadia, bienvenue").wait_for(timeout=1_000)
+    assert guest.locator(".message a[href='https://weshare.example/documents']").count() == 1
+
+    send(guest, "Merci ! Je passe jeudi.")
+    advisor.locator(".message", has_text="Merci ! Je passe jeudi.").wait_for(timeout=1_000)
+    # The advisor's page marks her message read once the young person's page has shown it.
+    advisor.locator(".message-mine [data-receipt]", has_text=re.compile(r"\w")).wait_for(timeout=5_000)
+
+    # Her connection drops; a message is written meanwhile; it arrives when she is back.
+    guest.context.set_offline(True)
+    guest.evaluate("document.querySelector('[data-conversation]').conversationSocket.close()")
+    guest.wait_for_selector("[data-conversation][data-connected=false]")
+    send(advisor, "Pensez à votre attestation d'assurance.")
+    time.sleep(1)
+    assert guest.locator(".message", has_text="attestation d'assurance").count() == 0
+    guest.context.set_offline(False)
+    guest.locator(".message", has_text="attestation d'assurance").wait_for(timeout=20_000)
+    assert guest.locator(".message", has_text="attestation d'assurance").count() == 1
+    assert guest.locator(".message").count() == 3
+    assert guest.evaluate("window.stillTheSamePage") is True
+
+    for name, page in (("guest", guest), ("advisor", advisor)):
+        for width in (390, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.screenshot(path=tmp_path / f"conversation-{name}-{width}.png", full_page=True)
