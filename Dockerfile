@@ -36,5 +36,6 @@ USER 10001
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "scripts/healthcheck.py"]
-# Web: gunicorn on the configuration package under site/. Worker: `python manage.py qcluster`.
+# Web: gunicorn on the configuration package under site/. Websockets: `scripts/sockets.sh`
+# (Daphne, routed /ws/ by the load balancer). Worker: `python manage.py qcluster`.
 CMD ["scripts/web.sh"]
