@@ -1,6 +1,7 @@
 """The websocket of an open conversation: new messages, hidden ones, read receipts and who is
-typing, pushed to the page. Messages are sent over HTTP (the form, with or without script); the
-socket only carries what happens.
+typing, pushed to the page. Messages are sent over HTTP by the page's form (with or without
+script), or over the socket (``{"type": "send", "body": …}``) by a client that keeps it open;
+both go through the same service and its checks.
 
 Nothing is lost or shown twice: the page says the last message it shows (``?after=``), the
 socket joins the conversation's group before it sends what came after, and it keeps the last id
@@ -20,7 +21,7 @@ from django.conf import settings
 from .presentation import render_messages
 from .readers import reader_of
 from .realtime import group_name
-from .services import mark_read
+from .services import mark_read, message_send
 
 #: Close codes the page understands: refused (not yours, signed out) and ended (session over).
 REFUSED = 4403
@@ -95,6 +96,26 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
             up_to = min(_int(content.get("id")), self.last_sent)
             if up_to:
                 await database_sync_to_async(self._mark_read)(up_to)
+        elif kind == "send":
+            # The same service as the form: rights, length and rate checked there.
+            await self.send_json(await database_sync_to_async(self._send)(content.get("body")))
+
+    def _send(self, body) -> dict:
+        from django.utils import translation
+
+        from .exceptions import ConversationNotFound, MessageRefused
+
+        with translation.override(self.language):
+            try:
+                message = message_send(
+                    conversation_id=self.conversation_id,
+                    body=body if isinstance(body, str) else "",
+                    user=self.reader.user,
+                    applicant=self.reader.applicant,
+                )
+            except (MessageRefused, ConversationNotFound) as refusal:
+                return {"type": "error", "error": str(refusal.message)}
+        return {"type": "sent", "id": message.pk}
 
     def _mark_read(self, up_to: int) -> None:
         from .models import Conversation

@@ -106,7 +106,7 @@ def _cleaned(body: str) -> str:
 def _too_fast(**author) -> bool:
     limit = settings.CONVERSATION_MESSAGES_PER_MINUTE
     since = timezone.now() - timedelta(minutes=1)
-    return Message.objects.filter(created_at__gte=since, **author).count() >= limit
+    return Message.objects.filter(created_at__gt=since, **author).count() >= limit
 
 
 def message_send(*, conversation_id: int, body: str, user=None, applicant=None) -> Message:

@@ -115,3 +115,26 @@ def test_the_origin_header_is_required_to_match_the_site(client, sent_file, sock
     from .socket import cookie_header
 
     assert connects(client, conversation.pk, headers=[ORIGIN, cookie_header(client)]) == (True, None)
+
+
+def test_a_message_sent_over_the_socket_goes_through_the_same_checks(client, sent_file, sockets):
+    from conversations.models import Message
+
+    conversation = conversation_of_file(sent_file)
+    sign_in(client, sent_file)
+
+    async def scenario():
+        async with socket(client, conversation.pk) as (communicator, _connected, _code):
+            await communicator.send_json_to({"type": "send", "body": "   "})
+            refused = await communicator.receive_json_from(timeout=3)
+            await communicator.send_json_to({"type": "send", "body": "Bonjour <script>"})
+            answers = [await communicator.receive_json_from(timeout=3) for _ in range(2)]
+            return refused, answers
+
+    refused, answers = async_to_sync(scenario)()
+    assert refused["type"] == "error" and refused["error"]
+    message = Message.objects.get()
+    assert message.body == "Bonjour <script>" and message.author_person_id == sent_file.person_id
+    assert {"type": "sent", "id": message.pk} in answers
+    shown = next(answer for answer in answers if answer["type"] == "message")
+    assert "Bonjour &lt;script&gt;" in shown["html"]
