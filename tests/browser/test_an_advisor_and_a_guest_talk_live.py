@@ -94,7 +94,11 @@ def test_a_message_typed_by_one_appears_on_the_other_s_page_and_survives_a_dropp
     assert guest.locator(".message").count() == 3
     assert guest.evaluate("window.stillTheSamePage") is True
 
+    # As each would open the page on a phone and on a desktop; the history is all there.
     for name, page in (("guest", guest), ("advisor", advisor)):
         for width in (390, 1280):
             page.set_viewport_size({"width": width, "height": 900})
+            page.reload()
+            connected(page)
+            assert page.locator(".message").count() == 3
             page.screenshot(path=tmp_path / f"conversation-{name}-{width}.png", full_page=True)
