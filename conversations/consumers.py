@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
@@ -26,6 +27,11 @@ from .services import mark_read, message_send
 #: Close codes the page understands: refused (not yours, signed out) and ended (session over).
 REFUSED = 4403
 ENDED = 4401
+
+
+def _db(function):
+    """The consumer's database work, in the thread pool: one socket's wait never holds the others'."""
+    return database_sync_to_async(function, thread_sensitive=False)
 
 
 def _int(value, default: int = 0) -> int:
@@ -48,7 +54,8 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
         if found is None:
             await self.close(code=REFUSED)
             return
-        self.reader = found[0]
+        self.reader, self.moderates = found[0], await _db(_moderates)(found[0], found[1])
+        self.checked_at = time.monotonic()
         self.group = group_name(self.conversation_id)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
@@ -66,16 +73,23 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
     async def _reader(self):
         session = self.scope.get("session")
         key = getattr(session, "session_key", None)
-        return await database_sync_to_async(reader_of)(key, self.conversation_id)
+        return await _db(reader_of)(key, self.conversation_id)
 
-    async def _still_allowed(self) -> bool:
+    async def _still_allowed(self, *, now: bool = False) -> bool:
+        """Asked again at least every ``CONVERSATION_RECHECK_SECONDS``, and at once when ``now``."""
+        if not now and time.monotonic() - self.checked_at < settings.CONVERSATION_RECHECK_SECONDS:
+            return True
         found = await self._reader()
-        return found is not None and found[0].key == self.reader.key
+        if found is None or found[0].key != self.reader.key:
+            return False
+        self.moderates = await _db(_moderates)(found[0], found[1])
+        self.checked_at = time.monotonic()
+        return True
 
     async def _recheck_periodically(self):
         while True:
             await asyncio.sleep(settings.CONVERSATION_RECHECK_SECONDS)
-            if not await self._still_allowed():
+            if not await self._still_allowed(now=True):
                 await self.close(code=ENDED)
                 return
 
@@ -84,10 +98,11 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
     async def receive_json(self, content, **kwargs):
         if not isinstance(content, dict):
             return
-        if not await self._still_allowed():
+        kind = content.get("type")
+        # Sending asks everything again; reading and typing within the last check's period.
+        if not await self._still_allowed(now=kind == "send"):
             await self.close(code=ENDED)
             return
-        kind = content.get("type")
         if kind == "typing":
             await self.channel_layer.group_send(
                 self.group, {"type": "conversation.event", "event": "typing", "reader": self.reader.key}
@@ -95,10 +110,10 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
         elif kind == "read":
             up_to = min(_int(content.get("id")), self.last_sent)
             if up_to:
-                await database_sync_to_async(self._mark_read)(up_to)
+                await _db(self._mark_read)(up_to)
         elif kind == "send":
             # The same service as the form: rights, length and rate checked there.
-            await self.send_json(await database_sync_to_async(self._send)(content.get("body")))
+            await self.send_json(await _db(self._send)(content.get("body")))
 
     def _send(self, body) -> dict:
         from django.utils import translation
@@ -128,8 +143,8 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
 
     async def _catch_up(self):
         async with self.lock:
-            payloads = await database_sync_to_async(render_messages)(
-                self.conversation_id, self.reader, self.language, after=self.last_sent
+            payloads = await _db(render_messages)(
+                self.conversation_id, self.reader, self.language, after=self.last_sent, moderates=self.moderates
             )
             for payload in payloads:
                 await self.send_json(payload)
@@ -143,17 +158,21 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
         elif kind == "hidden":
             message_id = _int(event.get("id"))
             if message_id and message_id <= self.last_sent:
-                payloads = await database_sync_to_async(render_messages)(
-                    self.conversation_id, self.reader, self.language, only=message_id
-                )
+                payloads = await _db(render_messages)(self.conversation_id, self.reader, self.language, only=message_id)
                 for payload in payloads:
                     await self.send_json({**payload, "type": "replace"})
         elif kind == "read" and event.get("reader") != self.reader.key:
             await self.send_json({"type": "read", "id": _int(event.get("id"))})
         elif kind == "typing" and event.get("reader") != self.reader.key:
             with contextlib.suppress(Exception):
-                name = await database_sync_to_async(_typing_name)(event.get("reader", ""), self.conversation_id)
+                name = await _db(_typing_name)(event.get("reader", ""), self.conversation_id)
                 await self.send_json({"type": "typing", "name": name})
+
+
+def _moderates(reader, conversation) -> bool:
+    from workflow import access
+
+    return reader.user is not None and access.may_write_in_conversation(reader.user, conversation)
 
 
 def _typing_name(reader: str, conversation_id: int) -> str:

@@ -80,7 +80,9 @@ def render_message(message: Message, conversation: Conversation, reader, *, rece
     )
 
 
-def render_messages(conversation_id: int, reader, language: str, *, after: int = 0, only: int | None = None) -> list:
+def render_messages(
+    conversation_id: int, reader, language: str, *, after: int = 0, only: int | None = None, moderates=None
+) -> list:
     """The payloads the socket sends: ``{"type": "message", "id", "html"}``, oldest first."""
     conversation = (
         Conversation.objects.select_related(
@@ -97,7 +99,8 @@ def render_messages(conversation_id: int, reader, language: str, *, after: int =
         )
     else:
         messages = messages_after(conversation, after)
-    moderates = reader.user is not None and access.may_write_in_conversation(reader.user, conversation)
+    if moderates is None:
+        moderates = reader.user is not None and access.may_write_in_conversation(reader.user, conversation)
     receipts = read_receipts(conversation)
     with translation.override(language), timezone.override(_time_zone(reader)):
         return [

@@ -80,7 +80,7 @@ def sockets(settings, monkeypatch):
     channel_layers.backends.clear()
     from django.test import TestCase
 
-    def as_its_own_transaction(function):
+    def as_its_own_transaction(function, **_options):
         # Each piece of the consumer's database work commits on its own in production: what it
         # queues for after the commit (an announcement) happens as it ends.
         def run(*args, **kwargs):
