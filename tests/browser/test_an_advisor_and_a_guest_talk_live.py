@@ -10,6 +10,7 @@ import time
 import pytest
 
 from .conftest import ROOT, staff_sign_in
+from .test_accessibility import contrast_violations, serious_violations, unseen_fields
 
 pytestmark = pytest.mark.browser
 
@@ -102,3 +103,8 @@ def test_a_message_typed_by_one_appears_on_the_other_s_page_and_survives_a_dropp
             connected(page)
             assert page.locator(".message").count() == 3
             page.screenshot(path=tmp_path / f"conversation-{name}-{width}.png", full_page=True)
+            assert contrast_violations(page) == [], (name, width)
+            assert unseen_fields(page) == [], (name, width)
+    assert serious_violations(guest) == []
+    # New messages are announced to screen readers.
+    assert guest.locator("#message-list").get_attribute("aria-live") == "polite"
