@@ -90,5 +90,8 @@ def sockets(settings, monkeypatch):
         return sync_to_async(run, thread_sensitive=True)
 
     monkeypatch.setattr("conversations.consumers.database_sync_to_async", as_its_own_transaction)
+    # Channels' session middleware closes "old" connections around its own database work: in a
+    # test, that would be the test's connection, inside its transaction.
+    monkeypatch.setattr("channels.db.close_old_connections", lambda: None)
     yield
     channel_layers.backends.clear()
