@@ -12,9 +12,9 @@ settings_or_exit(status=3)
 # Django is set up before the websocket routes import models.
 http_application = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+from channels.sessions import SessionMiddlewareStack  # noqa: E402
 
 from conversations.origin import SameOriginValidator  # noqa: E402
 from conversations.routing import websocket_urlpatterns  # noqa: E402
@@ -25,7 +25,7 @@ application = ProtocolTypeRouter(
         # Same origin only (a page of another site cannot open a socket with the visitor's
         # cookies), on a host the site serves.
         "websocket": SameOriginValidator(
-            AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
+            AllowedHostsOriginValidator(SessionMiddlewareStack(URLRouter(websocket_urlpatterns)))
         ),
     }
 )
