@@ -27,6 +27,7 @@ from .services import (
     message_hide,
     message_report,
     message_send,
+    question_record_incident,
     report_dismiss,
     reports_to_review,
     staff_reader,
@@ -166,3 +167,21 @@ def dismiss(request, pk: int):
         raise Http404 from None
     messages.success(request, _("The report is closed and the message stays as it is."))
     return redirect("conversations_reports")
+
+
+@require_POST
+def record_incident(request, pk: int):
+    """The question a host or a guest asked becomes an incident of the pairing."""
+    from .models import Question
+
+    asked = Question.objects.select_related("conversation").filter(pk=pk).first()
+    if asked is None:
+        raise Http404
+    try:
+        question_record_incident(question_id=pk, by=request.user)
+    except ConversationNotFound:
+        raise Http404 from None
+    except MessageRefused:
+        raise PermissionDenied from None
+    messages.success(request, _("The question is recorded as an incident of the pairing."))
+    return redirect(reverse("pairings_pairing:inspect", args=[asked.conversation.pairing_id]) + "#conversation")

@@ -18,6 +18,7 @@ from .exceptions import ConversationNotFound, MessageRefused
 from .presentation import thread_context
 from .readers import Reader
 from .services import (
+    advisor_ask,
     conversation_for_applicant,
     conversation_of_file,
     conversation_of_pairing,
@@ -111,3 +112,19 @@ def report(request, pk: int):
         return redirect("applicant_conversation", pk=conversation_id)
     messages.success(request, _("Thank you: the association will read your report."))
     return redirect("applicant_conversation", pk=made.message.conversation_id)
+
+
+def ask(request, pk: int):
+    """ "Ask my advisor", from a pairing's conversation."""
+    applicant = _applicant(request)
+    if request.method != "POST":
+        raise Http404
+    try:
+        advisor_ask(conversation_id=pk, applicant=applicant, question=request.POST.get("question", ""))
+    except ConversationNotFound:
+        raise Http404 from None
+    except MessageRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("Your advisor is asked: they will come back to you."))
+    return redirect("applicant_conversation", pk=pk)

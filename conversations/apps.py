@@ -17,5 +17,6 @@ class ConversationsConfig(AppConfig):
             {
                 "conversation.message_hidden": _("hid a message of a conversation"),
                 "conversation.message_reported": _("reported a message of a conversation"),
+                "conversation.advisor_asked": _("asked their advisor about the pairing"),
             }
         )

@@ -178,3 +178,34 @@ class CannedReply(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Question(models.Model):
+    """ "Ask my advisor": a host or a guest turns their pairing's conversation into a question for
+    the advisor, the last messages quoted as they read then; the advisor records it as an
+    incident of the pairing."""
+
+    conversation = models.ForeignKey(
+        Conversation, verbose_name=_("conversation"), on_delete=models.CASCADE, related_name="questions"
+    )
+    asked_by = models.CharField(max_length=40)
+    question = models.TextField(_("question"), max_length=1000)
+    quoted = models.TextField(_("messages quoted"), blank=True)
+    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
+    handled_at = models.DateTimeField(_("recorded as an incident"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("question for the advisor")
+        verbose_name_plural = _("questions for the advisor")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return str(_("Question %(id)s") % {"id": self.pk})

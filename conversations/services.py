@@ -319,3 +319,87 @@ def report_dismiss(*, report_id: int, by) -> None:
     if report is None:
         raise ConversationNotFound()
     Report.objects.filter(pk=report.pk, reviewed_at__isnull=True).update(reviewed_at=timezone.now(), reviewed_by=by)
+
+
+# -- "ask my advisor" ---------------------------------------------------------------------------
+
+#: How many of the last messages a question quotes.
+QUOTED_MESSAGES = 10
+
+
+def _quote(conversation: Conversation) -> str:
+    from .presentation import author_name
+
+    last = list(
+        conversation.messages.filter(hidden_at__isnull=True)
+        .select_related("author_user", "author_person")
+        .order_by("-pk")[:QUOTED_MESSAGES]
+    )
+    lines = []
+    for message in reversed(last):
+        when = timezone.localtime(message.created_at).strftime("%Y-%m-%d %H:%M")
+        lines.append(f"{author_name(message, conversation)}, {when}: {message.body}")
+    return "\n".join(lines)
+
+
+def advisor_ask(*, conversation_id: int, applicant, question: str):
+    """A host or a guest asks their advisor about their pairing: the question and the last
+    messages quoted go to the pairing's page, for the advisor to record as an incident."""
+    from .models import Question
+
+    question = (question or "").strip()
+    if not question:
+        raise MessageRefused(_("Say in a few words what you would like your advisor to look at."))
+    if len(question) > 1000:
+        raise MessageRefused(_("The question is at most %(max)d characters long.") % {"max": 1000})
+    conversation = conversation_for_applicant(applicant, conversation_id)
+    if not conversation.pairing_id:
+        raise MessageRefused(_("Write to your association in this conversation: your advisor reads it."))
+    with transaction.atomic():
+        asked = Question.objects.create(
+            conversation=conversation,
+            asked_by=person_reader(applicant.person_id),
+            question=question,
+            quoted=_quote(conversation),
+        )
+        record(
+            "conversation.advisor_asked",
+            actor=person_reader(applicant.person_id),
+            data={"conversation_id": conversation.pk, "question_id": asked.pk},
+            pairing_id=conversation.pairing_id,
+        )
+    return asked
+
+
+def questions_open(pairing) -> QuerySet:
+    from .models import Question
+
+    return Question.objects.filter(conversation__pairing=pairing, handled_at__isnull=True).order_by("created_at")
+
+
+def question_record_incident(*, question_id: int, by):
+    """The advisor who leads the pairing records the question, with its quoted messages, as an
+    incident of the pairing (a follow-up note); the question leaves the pairing's page."""
+    from pairings.enums import NoteKind
+    from pairings.services import note_add
+
+    from .models import Question
+
+    with transaction.atomic():
+        asked = (
+            Question.objects.select_for_update().select_related("conversation__pairing").filter(pk=question_id).first()
+        )
+        if asked is None:
+            raise ConversationNotFound()
+        conversation = conversation_for_staff(by, asked.conversation_id)
+        if not access.may_write_in_conversation(by, conversation):
+            raise MessageRefused(_("Only the advisors who lead this pairing record its incidents."))
+        if asked.handled_at is not None:
+            return asked
+        text = _("Question asked in the conversation: %(question)s") % {"question": asked.question}
+        if asked.quoted:
+            text += "\n\n" + _("Messages quoted:") + "\n" + asked.quoted
+        note_add(pairing_id=conversation.pairing_id, by=by, kind=NoteKind.INCIDENT, text=text)
+        asked.handled_at, asked.handled_by = timezone.now(), by
+        asked.save(update_fields=["handled_at", "handled_by"])
+    return asked

@@ -9,4 +9,5 @@ urlpatterns = [
     path("pairing/<int:pairing_id>/", applicant_views.open_about_pairing, name="applicant_conversation_pairing"),
     path("<int:pk>/", applicant_views.conversation, name="applicant_conversation"),
     path("message/<int:pk>/report/", applicant_views.report, name="applicant_conversation_report"),
+    path("<int:pk>/ask-my-advisor/", applicant_views.ask, name="applicant_conversation_ask"),
 ]

@@ -19,6 +19,7 @@ from . import admin_views
 from .models import CannedReply, Conversation
 from .selectors import inbox_of
 from .services import (
+    questions_open,
     reports_to_review,
     unread_by_conversation_for_staff,
     unread_for_applicant,
@@ -38,6 +39,11 @@ def register_conversation_urls():
         path("conversations/pairing/<int:pairing_pk>/", admin_views.open_about_pairing, name="conversation_pairing"),
         path("conversations/message/<int:pk>/hide/", admin_views.hide, name="conversation_hide"),
         path("conversations/message/<int:pk>/report/", admin_views.report, name="conversation_report_staff"),
+        path(
+            "conversations/question/<int:pk>/incident/",
+            admin_views.record_incident,
+            name="conversation_question_incident",
+        ),
     ]
 
 
@@ -103,7 +109,7 @@ def add_messages_panel(request, panels):
     panels.append(TaskListPanel(name="messages", heading=gettext_lazy("Messages"), sections=sections, order=15))
 
 
-def _staff_panel(request, conversation, *, open_url: str) -> str:
+def _staff_panel(request, conversation, *, open_url: str, questions=()) -> str:
     unread = 0
     if conversation is not None:
         unread = unread_by_conversation_for_staff(request.user, [conversation.pk]).get(conversation.pk, 0)
@@ -114,6 +120,7 @@ def _staff_panel(request, conversation, *, open_url: str) -> str:
             "unread_sentence": unread_sentence(unread) if unread else "",
             "count": conversation.messages.count() if conversation is not None else 0,
             "open_url": open_url,
+            "questions": list(questions),
         },
         request=request,
     )
@@ -137,6 +144,7 @@ def pairing_conversation(request, pairing):
             request,
             Conversation.objects.filter(pairing=pairing).first(),
             open_url=reverse("conversation_pairing", args=[pairing.pk]),
+            questions=questions_open(pairing) if access.may_manage_pairing(request.user, pairing) else (),
         )
     ]
 

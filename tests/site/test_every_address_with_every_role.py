@@ -150,6 +150,8 @@ MATRIX = {
     "applicant_conversation_file": (404, 302, 404, 404, 404, 404, 404),
     "applicant_conversation_pairing": (404, 302, 404, 404, 404, 404, 404),
     "applicant_conversation_report": (404, 302, 404, 404, 404, 404, 404),
+    "applicant_conversation_ask": (404, 302, 404, 404, 404, 404, 404),
+    "conversation_question_incident": (302, 302, 302, 404, 403, 403, 404),
 }
 # The programme's settings (countries, territories, organisations, roles, rules, convention
 # templates) are kept by the platform's administrators only.
@@ -195,6 +197,8 @@ POSTED = {
     "conversation_hide",
     "conversation_report_staff",
     "applicant_conversation_report",
+    "applicant_conversation_ask",
+    "conversation_question_incident",
 }
 
 # What a legitimate request would send: a permitted role succeeds, a missing right answers 403.
@@ -282,6 +286,12 @@ def world(demo):
     from conversations.models import CannedReply
 
     CannedReply.objects.create(language="fr", title="Premiers pas", text="Bienvenue !")
+    from conversations.models import Question
+    from conversations.services import conversation_of_pairing
+
+    question = Question.objects.create(
+        conversation=conversation_of_pairing(pairing), asked_by=f"person:{host.person_id}", question="Le chauffage ?"
+    )
     users = {
         "anonymous": None,
         "applicant": None,
@@ -304,6 +314,7 @@ def world(demo):
         "conversation": conversation,
         "message": message,
         "to_hide": to_hide,
+        "question": question,
         "report": report,
     }
     return objects, users
@@ -338,6 +349,8 @@ def address(name: str, o: dict) -> str:
         "conversation_report_staff": o["message"].pk,
         "applicant_conversation_report": o["message"].pk,
         "conversations_report_dismiss": o["report"].pk,
+        "applicant_conversation_ask": o["conversation"].pk,
+        "conversation_question_incident": o["question"].pk,
     }
     if name in by_pk:
         return reverse(name, args=[by_pk[name]])
