@@ -85,7 +85,7 @@ def test_a_message_typed_by_one_appears_on_the_other_s_page_and_survives_a_dropp
     # Her connection drops; a message is written meanwhile; it arrives when she is back.
     guest.context.set_offline(True)
     guest.evaluate("document.querySelector('[data-conversation]').conversationSocket.close()")
-    guest.wait_for_selector("[data-conversation][data-connected=false]")
+    guest.wait_for_function("document.querySelector('[data-conversation]').dataset.connected !== 'true'")
     send(advisor, "Pensez à votre attestation d'assurance.")
     time.sleep(1)
     assert guest.locator(".message", has_text="attestation d'assurance").count() == 0
@@ -106,5 +106,13 @@ def test_a_message_typed_by_one_appears_on_the_other_s_page_and_survives_a_dropp
             assert contrast_violations(page) == [], (name, width)
             assert unseen_fields(page) == [], (name, width)
     assert serious_violations(guest) == []
+    # The advisor's inbox lists the conversation, read.
+    advisor.goto(f"{site_server}/admin/conversations/")
+    assert advisor.locator(".conversation-list li", has_text="Nadia").count() == 1
+    for width in (390, 1280):
+        advisor.set_viewport_size({"width": width, "height": 900})
+        advisor.reload()
+        advisor.screenshot(path=tmp_path / f"inbox-{width}.png", full_page=True)
+        assert contrast_violations(advisor) == [], ("inbox", width)
     # New messages are announced to screen readers.
     assert guest.locator("#message-list").get_attribute("aria-live") == "polite"
