@@ -3,14 +3,13 @@ conversation: what one sends appears on the other's page without a reload within
 a message sent while the young person's connection is down appears once it comes back, once."""
 
 import re
-import subprocess
-import sys
 import time
 
 import pytest
 
-from .conftest import ROOT, staff_sign_in
+from .conftest import staff_sign_in
 from .test_accessibility import contrast_violations, serious_violations, unseen_fields
+from .test_the_files_page_shows_the_next_action_without_a_reload import on_the_server
 
 pytestmark = pytest.mark.browser
 
@@ -23,19 +22,6 @@ territory = Territory.objects.filter(associations__memberships__user__username="
 application = ApplicationFactory(territory=territory, country=territory.country, first_name="Nadia", email="{EMAIL}")
 print(set_state(application, "submitted").pk)
 """
-
-
-def on_the_server(site_server, code: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=site_server.env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip().splitlines()[-1]
 
 
 def connected(page) -> None:

@@ -7,39 +7,23 @@ from django.core import mail
 from django.urls import reverse
 
 from pairings.services import pairing_answer, pairing_propose
+from tests.pairings import conftest as pairings_fixtures
 from tests.pairings.conftest import approved
 from tests.workflow.factories import (
     ApplicationFactory,
-    OrganisationFactory,
     StaffMembershipFactory,
     TerritoryFactory,
     association_covering,
     set_state,
 )
 
+# The territory, its advisor and its pension officer, as the pairings' tests make them.
+territory, advisor, officer = pairings_fixtures.territory, pairings_fixtures.advisor, pairings_fixtures.officer
+
 
 @pytest.fixture
 def client(committing_client):
     return committing_client
-
-
-@pytest.fixture
-def territory():
-    territory = TerritoryFactory(department=True)
-    office = OrganisationFactory(pension_office=True, country=territory.country)
-    territory.parent.pension_office = office
-    territory.parent.save()
-    return territory
-
-
-@pytest.fixture
-def advisor(territory):
-    return StaffMembershipFactory(organisation=association_covering(territory)).user
-
-
-@pytest.fixture
-def officer(territory):
-    return StaffMembershipFactory(organisation=territory.parent.pension_office, role="pension_officer").user
 
 
 @pytest.fixture
