@@ -386,9 +386,7 @@ def question_record_incident(*, question_id: int, by):
     from .models import Question
 
     with transaction.atomic():
-        asked = (
-            Question.objects.select_for_update().select_related("conversation__pairing").filter(pk=question_id).first()
-        )
+        asked = Question.objects.select_for_update().filter(pk=question_id).first()
         if asked is None:
             raise ConversationNotFound()
         conversation = conversation_for_staff(by, asked.conversation_id)
