@@ -5,6 +5,7 @@ conversations one answers (unread first), and the queue of reported messages. Th
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,9 +15,10 @@ from django.views.decorators.http import require_POST
 from pairings.selectors import pairings_visible_to
 from workflow import access
 
+from .attachments import attachment_send
 from .exceptions import ConversationNotFound, MessageRefused
 from .models import Conversation, Message
-from .presentation import thread_context
+from .presentation import poll_payload, thread_context
 from .readers import Reader
 from .selectors import canned_replies_for, inbox_of
 from .services import (
@@ -70,10 +72,24 @@ def conversation(request, pk: int):
     reader = Reader(key=staff_reader(request.user), user=request.user)
     writes = access.may_write_in_conversation(request.user, found)
     status, typed, error = 200, "", ""
+    if request.method == "GET" and request.headers.get("X-Requested-With") == "fetch":
+        # Where websockets are blocked, the page asks here for what came after its last message.
+        return JsonResponse(poll_payload(found, reader, after=request.GET.get("after")))
     if request.method == "POST":
-        typed = request.POST.get("body", "")
+        typed, attached = request.POST.get("body", ""), request.FILES.get("attachment")
         try:
-            message = message_send(conversation_id=found.pk, body=typed, user=request.user)
+            if attached:
+                message = attachment_send(
+                    conversation_id=found.pk,
+                    uploaded_file=attached,
+                    body=typed,
+                    user=request.user,
+                    client_id=request.POST.get("client_id"),
+                ).message
+            else:
+                message = message_send(
+                    conversation_id=found.pk, body=typed, user=request.user, client_id=request.POST.get("client_id")
+                )
         except (MessageRefused, ConversationNotFound) as refusal:
             if request.headers.get("X-Requested-With") == "fetch":
                 return JsonResponse({"error": str(refusal.message)}, status=400)
@@ -88,6 +104,7 @@ def conversation(request, pk: int):
         post_url=reverse("conversation_admin", args=[found.pk]),
         typed=typed,
         error=error,
+        csrf_token=get_token(request),
         canned=canned_replies_for(request) if writes else (),
     )
     mark_read(found, reader.key, context["last_id"] or None)

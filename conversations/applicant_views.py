@@ -4,6 +4,7 @@ does not exist, is not found."""
 
 from django.contrib import messages
 from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,8 +15,9 @@ from workflow import access
 from workflow.applicant_session import current_applicant
 from workflow.models import Application
 
+from .attachments import attachment_send
 from .exceptions import ConversationNotFound, MessageRefused
-from .presentation import thread_context
+from .presentation import poll_payload, thread_context
 from .readers import Reader
 from .services import (
     advisor_ask,
@@ -66,10 +68,24 @@ def conversation(request, pk: int):
         raise Http404 from None
     reader = Reader(key=person_reader(applicant.person_id), applicant=applicant)
     status, typed, error = 200, "", ""
+    if request.method == "GET" and request.headers.get("X-Requested-With") == "fetch":
+        # Where websockets are blocked, the page asks here for what came after its last message.
+        return JsonResponse(poll_payload(found, reader, after=request.GET.get("after")))
     if request.method == "POST":
-        typed = request.POST.get("body", "")
+        typed, attached = request.POST.get("body", ""), request.FILES.get("attachment")
         try:
-            message = message_send(conversation_id=found.pk, body=typed, applicant=applicant)
+            if attached:
+                message = attachment_send(
+                    conversation_id=found.pk,
+                    uploaded_file=attached,
+                    body=typed,
+                    applicant=applicant,
+                    client_id=request.POST.get("client_id"),
+                ).message
+            else:
+                message = message_send(
+                    conversation_id=found.pk, body=typed, applicant=applicant, client_id=request.POST.get("client_id")
+                )
         except (MessageRefused, ConversationNotFound) as refusal:
             if _wants_json(request):
                 return JsonResponse({"error": str(refusal.message)}, status=400)
@@ -79,7 +95,12 @@ def conversation(request, pk: int):
                 return JsonResponse({"id": message.pk})
             return redirect("applicant_conversation", pk=found.pk)
     context = thread_context(
-        found, reader, post_url=reverse("applicant_conversation", args=[found.pk]), typed=typed, error=error
+        found,
+        reader,
+        post_url=reverse("applicant_conversation", args=[found.pk]),
+        typed=typed,
+        error=error,
+        csrf_token=get_token(request),
     )
     mark_read(found, reader.key, context["last_id"] or None)
     return TemplateResponse(

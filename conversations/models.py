@@ -8,10 +8,15 @@ each reader keeps how far they have read (``ReadMark``), so that unread counts a
 are computed, never stored twice.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from documents.models import private_storage
 
 #: The longest message, in characters: a few paragraphs, not a document (attach one instead).
 MAX_LENGTH = 2000
@@ -97,6 +102,9 @@ class Message(models.Model):
         related_name="+",
     )
     hidden_reason = models.TextField(_("why it was hidden"), blank=True)
+    #: Made by the sender's page for each message it sends: a resend after a timeout finds the
+    #: message already stored instead of storing it twice.
+    client_id = models.UUIDField(_("sender's reference"), null=True, blank=True, editable=False)
 
     objects = MessageQuerySet.as_manager()
 
@@ -108,7 +116,8 @@ class Message(models.Model):
             models.CheckConstraint(
                 condition=~Q(author_user__isnull=False, author_person__isnull=False),
                 name="message_has_at_most_one_author",
-            )
+            ),
+            models.UniqueConstraint(fields=["conversation", "client_id"], name="one_message_per_sender_reference"),
         ]
 
     def __str__(self) -> str:
@@ -209,3 +218,47 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return str(_("Question %(id)s") % {"id": self.pk})
+
+
+def attachment_path(instance, filename) -> str:
+    return f"conversations/{uuid.uuid4().hex}.bin"
+
+
+class Attachment(models.Model):
+    """A document sent with a message (a PDF, a photo), kept like the files' private documents:
+    its type judged by its content, encrypted at rest, opened only through
+    :mod:`conversations.attachments`, which checks the reader's rights and records every opening."""
+
+    message = models.ForeignKey(
+        Message, verbose_name=_("message"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("type"), max_length=50)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("fingerprint"), max_length=64)
+    blob = models.FileField(storage=private_storage, upload_to=attachment_path, max_length=200)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class AttachmentOpening(models.Model):
+    """One opening of an attachment: by whom (``user:<id>`` or ``person:<id>``, never a name) and when."""
+
+    attachment = models.ForeignKey(Attachment, on_delete=models.CASCADE, related_name="openings")
+    reader = models.CharField(max_length=40)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("opening of an attachment")
+        verbose_name_plural = _("openings of attachments")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.attachment_id} — {self.reader} — {self.at:%Y-%m-%d %H:%M}"

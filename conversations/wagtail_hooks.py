@@ -15,7 +15,7 @@ from workflow import access
 from workflow.dashboard import TaskLine, TaskListPanel, TaskSection
 from workflow.tasklist import LINES
 
-from . import admin_views
+from . import admin_views, attachment_views
 from .models import CannedReply, Conversation
 from .selectors import inbox_of
 from .services import (
@@ -39,6 +39,7 @@ def register_conversation_urls():
         path("conversations/pairing/<int:pairing_pk>/", admin_views.open_about_pairing, name="conversation_pairing"),
         path("conversations/message/<int:pk>/hide/", admin_views.hide, name="conversation_hide"),
         path("conversations/message/<int:pk>/report/", admin_views.report, name="conversation_report_staff"),
+        path("conversations/attachment/<int:pk>/", attachment_views.staff_download, name="conversation_attachment"),
         path(
             "conversations/question/<int:pk>/incident/",
             admin_views.record_incident,

@@ -17,9 +17,35 @@ from .models import DocumentAccess, SupportingDocument
 READ_CHUNK = content.MAX_BYTES + 1
 
 
-def _safe_name(name: str) -> str:
+def safe_name(name: str) -> str:
+    """An uploaded file's name without its folders, with only letters, digits, dots, dashes and spaces."""
     name = re.sub(r"[^\w.\- ]", "_", (name or "document").split("/")[-1].split("\\")[-1])[:150].strip()
     return name or "document"
+
+
+def upload_check(uploaded_file) -> tuple[str, content.CheckedFile]:
+    """The cleaned name and the checked content of an upload (see :func:`documents.content.check`),
+    read no further than the size limit; raises :class:`DocumentRefused` with a reason to show."""
+    name = safe_name(getattr(uploaded_file, "name", "document"))
+    return name, content.check(uploaded_file.read(READ_CHUNK), name=name)
+
+
+def private_file_store(field_file, data: bytes, *, name: str = "document.bin") -> None:
+    """Encrypt ``data`` into the private storage through a model's file field (the row is not saved)."""
+    field_file.save(name, ContentFile(crypto.encrypt(data)), save=False)
+
+
+def private_file_read(field_file) -> bytes:
+    """The decrypted content of a file stored by :func:`private_file_store`."""
+    with field_file.open("rb") as handle:
+        return crypto.decrypt(handle.read())
+
+
+def private_file_delete_on_commit(field_file) -> None:
+    """Delete the stored file once the transaction that forgets it commits (kept if it rolls back)."""
+    name, storage = field_file.name, field_file.storage
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def _access(document, action: str, *, user=None, system: bool = False) -> None:
@@ -41,9 +67,7 @@ def document_upload(*, application, kind: str, uploaded_file, by=None) -> Suppor
     """Check, clean, encrypt and store a file for an application; ``by`` is None for the applicant."""
     if by is not None and not access.may_vet(by, application):
         raise DocumentNotFound()
-    name = _safe_name(getattr(uploaded_file, "name", "document"))
-    data = uploaded_file.read(READ_CHUNK)
-    checked = content.check(data, name=name)
+    name, checked = upload_check(uploaded_file)
     with transaction.atomic():
         document = SupportingDocument(
             application=application,
@@ -54,7 +78,7 @@ def document_upload(*, application, kind: str, uploaded_file, by=None) -> Suppor
             sha256=hashlib.sha256(checked.content).hexdigest(),
             uploaded_by=by,
         )
-        document.blob.save("document.bin", ContentFile(crypto.encrypt(checked.content)), save=False)
+        private_file_store(document.blob, checked.content)
         document.save()
         _access(document, DocumentAccess.Action.UPLOADED, user=by)
     return document
@@ -72,8 +96,7 @@ def document_read(*, document: SupportingDocument, user=None, applicant=None) ->
         allowed = applicant is not None and applicant.owns(document.application_id)
     if not allowed:
         raise DocumentNotFound()
-    with document.blob.open("rb") as handle:
-        data = crypto.decrypt(handle.read())
+    data = private_file_read(document.blob)
     _access(
         document,
         DocumentAccess.Action.DOWNLOADED,

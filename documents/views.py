@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -39,13 +40,23 @@ class UploadForm(forms.Form):
     )
 
 
-def _file_response(document: SupportingDocument, data: bytes) -> HttpResponse:
-    response = HttpResponse(data, content_type=document.content_type)
-    extension = sorted(EXTENSIONS[document.content_type])[0]
-    response["Content-Disposition"] = f'attachment; filename="{document.kind}-{document.pk}{extension}"'
+def private_file_response(data: bytes, *, content_type: str, filename: str) -> HttpResponse:
+    """A private file to download, never shown in the page nor kept in a cache; ``filename``
+    gets the extension of its judged type when it has none."""
+    if "." not in filename and content_type in EXTENSIONS:
+        filename += sorted(EXTENSIONS[content_type])[0]
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _file_response(document: SupportingDocument, data: bytes) -> HttpResponse:
+    extension = sorted(EXTENSIONS[document.content_type])[0]
+    return private_file_response(
+        data, content_type=document.content_type, filename=f"{document.kind}-{document.pk}{extension}"
+    )
 
 
 def _staff_document(request, pk) -> SupportingDocument:

@@ -152,6 +152,8 @@ MATRIX = {
     "applicant_conversation_report": (404, 302, 404, 404, 404, 404, 404),
     "applicant_conversation_ask": (404, 302, 404, 404, 404, 404, 404),
     "conversation_question_incident": (302, 302, 302, 404, 403, 403, 404),
+    "conversation_attachment": OWN_FILE_NOT_FOUND,
+    "applicant_conversation_attachment": APPLICANT_OWN,
 }
 # The programme's settings (countries, territories, organisations, roles, rules, convention
 # templates) are kept by the platform's administrators only.
@@ -283,6 +285,11 @@ def world(demo):
     report = Report.objects.create(message=message, reporter=f"person:{host.person_id}", reason="Hors sujet")
     # Another message to hide (hiding one closes its reports).
     to_hide = message_send(conversation_id=conversation.pk, body="Mon portable : 06 00 00 00 00", user=staff_a)
+    from conversations.attachments import attachment_send
+
+    attachment = attachment_send(
+        conversation_id=conversation.pk, uploaded_file=SimpleUploadedFile("liste.pdf", pdf), user=staff_a
+    )
     from conversations.models import CannedReply
 
     CannedReply.objects.create(language="fr", title="Premiers pas", text="Bienvenue !")
@@ -316,6 +323,7 @@ def world(demo):
         "to_hide": to_hide,
         "question": question,
         "report": report,
+        "attachment": attachment,
     }
     return objects, users
 
@@ -351,6 +359,8 @@ def address(name: str, o: dict) -> str:
         "conversations_report_dismiss": o["report"].pk,
         "applicant_conversation_ask": o["conversation"].pk,
         "conversation_question_incident": o["question"].pk,
+        "conversation_attachment": o["attachment"].pk,
+        "applicant_conversation_attachment": o["attachment"].pk,
     }
     if name in by_pk:
         return reverse(name, args=[by_pk[name]])
