@@ -1,28 +1,40 @@
 """The websocket of an open conversation: new messages, hidden ones, read receipts and who is
-typing, pushed to the page. Messages are sent over HTTP by the page's form (with or without
-script), or over the socket (``{"type": "send", "body": …}``) by a client that keeps it open;
-both go through the same service and its checks.
+typing, pushed to the page; and the page's own messages (``{"type": "send", "body": …,
+"client_id": …}``), stored by the same service as the form's.
+
+Who reads is decided when the socket opens, as the pages decide it (:mod:`conversations.readers`),
+and decided again at once when the session ends (it is deleted at sign-out or replaced at
+sign-in), when a staff member's account or memberships change, when the file or the pairing
+changes, and in any case every ``CONVERSATION_RECHECK_SECONDS``; the socket also closes itself
+at the session's idle or absolute limit. Between checks,
+each message costs the server no more than storing it: the announcement carries the message, and
+each open page renders it for its reader without asking the database.
 
 Nothing is lost or shown twice: the page says the last message it shows (``?after=``), the
 socket joins the conversation's group before it sends what came after, and it keeps the last id
-it sent, so an event seen twice or a message saved during the catch-up is sent once, in order.
+it sent. An announcement names the message before it (messages of a conversation are written
+one after the other); a socket that did not send that one reads what it missed from the
+database instead, so an announcement seen twice, late or out of order changes nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import random
 import time
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
-from .presentation import render_messages
-from .readers import reader_of
-from .realtime import group_name
-from .services import mark_read, message_send
+from .presentation import render_event, render_messages, time_zone
+from .readers import reader_of, session_group, staff_group
+from .realtime import file_group, group_name, pairing_group
+from .services import author_of, message_event, message_store, read_up_to
 
 #: Close codes the page understands: refused (not yours, signed out) and ended (session over).
 REFUSED = 4403
@@ -41,6 +53,27 @@ def _int(value, default: int = 0) -> int:
         return default
 
 
+def _rights(session_key: str | None, conversation_id: int):
+    """``(reader, author or None, moderates, time zone)`` if the session may read the
+    conversation now, else None; all of it decided at once, in one visit to the database."""
+    from .exceptions import MessageRefused
+
+    found = reader_of(session_key, conversation_id)
+    if found is None:
+        return None
+    reader, conversation = found
+    try:
+        author = author_of(conversation, user=reader.user, applicant=reader.applicant)
+    except MessageRefused:  # a staff member who reads without answering
+        author = None
+    moderates = reader.user is not None and author is not None
+    # The groups told when what the rights depend on changes: the files and the pairing.
+    about = [file_group(application.pk) for application in conversation.files]
+    if conversation.pairing_id:
+        about.append(pairing_group(conversation.pairing_id))
+    return reader, author, moderates, time_zone(reader), about
+
+
 class ConversationConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self):
         self.conversation_id = _int(self.scope["url_route"]["kwargs"].get("pk"))
@@ -48,16 +81,19 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
         language = (query.get("lang") or [""])[0]
         self.language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         self.last_sent = _int((query.get("after") or ["0"])[0])
+        self.last_read = 0
         self.lock = asyncio.Lock()
         self.recheck = None
-        found = await self._reader()
-        if found is None:
+        self.groups_joined = []
+        session = self.scope.get("session")
+        self.session_key = getattr(session, "session_key", None)
+        if not await self._check():
             await self.close(code=REFUSED)
             return
-        self.reader, self.moderates = found[0], await _db(_moderates)(found[0], found[1])
-        self.checked_at = time.monotonic()
         self.group = group_name(self.conversation_id)
-        await self.channel_layer.group_add(self.group, self.channel_name)
+        for group in (self.group, session_group(self.session_key), *self._staff_groups(), *self.about):
+            await self.channel_layer.group_add(group, self.channel_name)
+            self.groups_joined.append(group)
         await self.accept()
         await self._catch_up()
         self.recheck = asyncio.create_task(self._recheck_periodically())
@@ -65,79 +101,91 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
     async def disconnect(self, code):
         if self.recheck is not None:
             self.recheck.cancel()
-        if getattr(self, "group", None):
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+        for group in self.groups_joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
+
+    def _staff_groups(self) -> list[str]:
+        return [staff_group(self.reader.user.pk)] if self.reader.user is not None else []
 
     # -- rights ---------------------------------------------------------------------------------
 
-    async def _reader(self):
-        session = self.scope.get("session")
-        key = getattr(session, "session_key", None)
-        return await _db(reader_of)(key, self.conversation_id)
-
-    async def _still_allowed(self, *, now: bool = False) -> bool:
-        """Asked again at least every ``CONVERSATION_RECHECK_SECONDS``, and at once when ``now``."""
-        if not now and time.monotonic() - self.checked_at < settings.CONVERSATION_RECHECK_SECONDS:
-            return True
-        found = await self._reader()
-        if found is None or found[0].key != self.reader.key:
+    async def _check(self) -> bool:
+        """Decide who reads, what they may do and until when; False when they may not read."""
+        found = await _db(_rights)(self.session_key, self.conversation_id)
+        if found is None or (getattr(self, "reader", None) is not None and found[0].key != self.reader.key):
             return False
-        self.moderates = await _db(_moderates)(found[0], found[1])
-        self.checked_at = time.monotonic()
+        self.reader, self.author, self.moderates, self.time_zone, self.about = found
         return True
+
+    def _session_over(self) -> bool:
+        return self.reader.ends_at is not None and time.time() > self.reader.ends_at
+
+    async def _end(self):
+        if self.recheck is not None:
+            self.recheck.cancel()
+            self.recheck = None
+        await self.close(code=ENDED)
 
     async def _recheck_periodically(self):
         while True:
-            await asyncio.sleep(settings.CONVERSATION_RECHECK_SECONDS)
-            if not await self._still_allowed(now=True):
-                await self.close(code=ENDED)
+            # Spread over the period: sockets opened together do not all ask at the same moment.
+            await asyncio.sleep(settings.CONVERSATION_RECHECK_SECONDS * random.uniform(0.5, 1))  # noqa: S311
+            if self._session_over() or not await self._check():
+                await self._end()
                 return
+
+    async def conversation_ended(self, event):
+        """The session was signed out or replaced."""
+        await self._end()
+
+    async def conversation_recheck(self, event):
+        """The staff member's account or memberships, the file or the pairing changed: decide
+        again now."""
+        if not await self._check():
+            await self._end()
 
     # -- what the page says ---------------------------------------------------------------------
 
     async def receive_json(self, content, **kwargs):
         if not isinstance(content, dict):
             return
-        kind = content.get("type")
-        # Sending asks everything again; reading and typing within the last check's period.
-        if not await self._still_allowed(now=kind == "send"):
-            await self.close(code=ENDED)
+        if self._session_over():
+            await self._end()
             return
-        if kind == "typing":
+        kind = content.get("type")
+        if kind == "typing" and self.author is not None:
             await self.channel_layer.group_send(
-                self.group, {"type": "conversation.event", "event": "typing", "reader": self.reader.key}
+                self.group,
+                {"type": "conversation.event", "event": "typing", "reader": self.reader.key, "name": self.author.name},
             )
         elif kind == "read":
             up_to = min(_int(content.get("id")), self.last_sent)
-            if up_to:
-                await _db(self._mark_read)(up_to)
+            if up_to > self.last_read:
+                self.last_read = up_to
+                await _db(read_up_to)(self.conversation_id, self.reader.key, up_to)
+                await self.channel_layer.group_send(
+                    self.group, {"type": "conversation.event", "event": "read", "reader": self.reader.key, "id": up_to}
+                )
         elif kind == "send":
-            # The same service as the form: rights, length and rate checked there.
-            await self.send_json(await _db(self._send)(content.get("body")))
+            answer, event = await _db(self._store)(content.get("body"), content.get("client_id"))
+            await self.send_json(answer)
+            if event is not None:
+                await self.channel_layer.group_send(self.group, {"type": "conversation.event", **event})
 
-    def _send(self, body) -> dict:
-        from django.utils import translation
-
+    def _store(self, body, client_id) -> tuple[dict, dict | None]:
         from .exceptions import ConversationNotFound, MessageRefused
 
         with translation.override(self.language):
+            if self.author is None:
+                return {"type": "error", "error": gettext("You may read this conversation but not write in it.")}, None
             try:
-                message = message_send(
-                    conversation_id=self.conversation_id,
-                    body=body if isinstance(body, str) else "",
-                    user=self.reader.user,
-                    applicant=self.reader.applicant,
-                )
+                message, created = message_store(self.author, body if isinstance(body, str) else "", client_id)
             except (MessageRefused, ConversationNotFound) as refusal:
-                return {"type": "error", "error": str(refusal.message)}
-        return {"type": "sent", "id": message.pk}
-
-    def _mark_read(self, up_to: int) -> None:
-        from .models import Conversation
-
-        conversation = Conversation.objects.filter(pk=self.conversation_id).first()
-        if conversation is not None:
-            mark_read(conversation, self.reader.key, up_to)
+                return {"type": "error", "error": str(refusal.message), "client_id": client_id}, None
+        answer = {"type": "sent", "id": message.pk}
+        if client_id is not None:
+            answer["client_id"] = client_id
+        return answer, (message_event(message, self.author) if created else None)
 
     # -- what happens in the conversation -------------------------------------------------------
 
@@ -150,11 +198,24 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
                 await self.send_json(payload)
                 self.last_sent = max(self.last_sent, payload["id"])
 
+    async def _show(self, event):
+        """A new message: rendered from its announcement when it follows the last one sent,
+        read from the database otherwise."""
+        async with self.lock:
+            if _int(event.get("id")) <= self.last_sent:
+                return  # sent already
+            if "body" in event and event.get("previous") == self.last_sent:
+                with translation.override(self.language), timezone.override(self.time_zone):
+                    payload = render_event(event, self.reader, moderates=self.moderates)
+                await self.send_json(payload)
+                self.last_sent = payload["id"]
+                return
+        await self._catch_up()
+
     async def conversation_event(self, event):
         kind = event.get("event")
         if kind == "message":
-            if _int(event.get("id")) > self.last_sent:
-                await self._catch_up()
+            await self._show(event)
         elif kind == "hidden":
             message_id = _int(event.get("id"))
             if message_id and message_id <= self.last_sent:
@@ -165,17 +226,4 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
             await self.send_json({"type": "read", "id": _int(event.get("id"))})
         elif kind == "typing" and event.get("reader") != self.reader.key:
             with contextlib.suppress(Exception):
-                name = await _db(_typing_name)(event.get("reader", ""), self.conversation_id)
-                await self.send_json({"type": "typing", "name": name})
-
-
-def _moderates(reader, conversation) -> bool:
-    from workflow import access
-
-    return reader.user is not None and access.may_write_in_conversation(reader.user, conversation)
-
-
-def _typing_name(reader: str, conversation_id: int) -> str:
-    from .presentation import reader_name
-
-    return reader_name(reader, conversation_id)
+                await self.send_json({"type": "typing", "name": str(event.get("name", ""))[:150]})

@@ -1,11 +1,13 @@
 """Who reads a conversation over a websocket, decided from the session as the pages decide it:
 the same session limits (idle and absolute), a staff member's verified second factor and their
 rights (:mod:`workflow.access`), or the signed-in applicant's files. The socket asks again every
-``CONVERSATION_RECHECK_SECONDS`` and at every message it receives, so a session that ends or a
-right withdrawn closes it."""
+``CONVERSATION_RECHECK_SECONDS``, at once when its session ends (signed out, or replaced at the
+next sign-in) or when a staff member's account or memberships change, and it closes itself at
+the session's idle or absolute limit: a session that ends or a right withdrawn closes it."""
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass
 from importlib import import_module
@@ -20,11 +22,24 @@ from .exceptions import ConversationNotFound
 from .services import conversation_for_applicant, conversation_for_staff, person_reader, staff_reader
 
 
+def session_group(session_key: str) -> str:
+    """The channel-layer group of the sockets opened with one session (named by a digest: the
+    key itself never leaves the database)."""
+    return "conversations-session-" + hashlib.sha256(session_key.encode()).hexdigest()
+
+
+def staff_group(user_id: int) -> str:
+    """The channel-layer group of a staff member's sockets, told when their rights may change."""
+    return f"conversations-staff-{user_id}"
+
+
 @dataclass(frozen=True)
 class Reader:
     key: str
     user: object | None = None
     applicant: SignedInApplicant | None = None
+    #: When the session ends at the latest (its idle or absolute limit, as a Unix time), if known.
+    ends_at: float | None = None
 
     @property
     def is_staff(self) -> bool:
@@ -46,14 +61,19 @@ def _fresh_session(session_key: str | None):
     return session if session.exists(session_key) else None
 
 
-def _within_limits(session) -> bool:
-    """The limits :class:`accounts.middleware.SessionTimeoutMiddleware` puts on every page."""
+def _ends_at(session) -> float | None:
+    """When the limits :class:`accounts.middleware.SessionTimeoutMiddleware` puts on every page
+    end this session: idle since its last page, or open too long."""
     started = session.get("_started_at")
     if started is None:
-        return True
-    now = int(time.time())
+        return None
     last_seen = session.get("_last_seen_at", started)
-    return now - last_seen <= settings.SESSION_IDLE_SECONDS and now - started <= settings.SESSION_ABSOLUTE_SECONDS
+    return min(last_seen + settings.SESSION_IDLE_SECONDS, started + settings.SESSION_ABSOLUTE_SECONDS)
+
+
+def _within_limits(session) -> bool:
+    ends_at = _ends_at(session)
+    return ends_at is None or time.time() <= ends_at
 
 
 def _verified_staff(session):
@@ -86,11 +106,13 @@ def reader_of(session_key: str | None, conversation_id: int):
     user = _verified_staff(session)
     try:
         if user is not None:
-            return Reader(key=staff_reader(user), user=user), conversation_for_staff(user, conversation_id)
+            reader = Reader(key=staff_reader(user), user=user, ends_at=_ends_at(session))
+            return reader, conversation_for_staff(user, conversation_id)
         applicant = current_applicant(_SessionOnly(session))
         if applicant is not None:
             conversation = conversation_for_applicant(applicant, conversation_id)
-            return Reader(key=person_reader(applicant.person_id), applicant=applicant), conversation
+            reader = Reader(key=person_reader(applicant.person_id), applicant=applicant, ends_at=_ends_at(session))
+            return reader, conversation
     except ConversationNotFound:
         return None
     return None

@@ -29,10 +29,21 @@ def connected(page) -> None:
 
 
 def send(page, text: str) -> None:
-    """Type and send; returns once the server has saved it (the page stays where it is)."""
+    """Type and send; returns once the server has saved it (the page empties the box then, and
+    stays where it is)."""
     page.fill("#id_body", text)
-    with page.expect_response(lambda response: response.request.method == "POST"):
-        page.locator("#message-form button[type=submit]").click()
+    page.locator("#message-form button[type=submit]").click()
+    page.wait_for_function("document.querySelector('#id_body').value === ''", timeout=10_000)
+
+
+#: A page whose websockets never open, as behind a proxy that blocks them.
+NO_WEBSOCKETS = """
+window.WebSocket = function () {
+  var socket = this;
+  socket.readyState = 3;
+  setTimeout(function () { if (socket.onclose) socket.onclose({ code: 1006 }); }, 10);
+};
+"""
 
 
 def test_a_message_typed_by_one_appears_on_the_other_s_page_and_survives_a_dropped_connection(
@@ -102,3 +113,18 @@ def test_a_message_typed_by_one_appears_on_the_other_s_page_and_survives_a_dropp
         assert contrast_violations(advisor) == [], ("inbox", width)
     # New messages are announced to screen readers.
     assert guest.locator("#message-list").get_attribute("aria-live") == "polite"
+
+    # Where websockets are blocked, her page asks for new messages every few seconds instead,
+    # and sends with the form.
+    guest.set_viewport_size({"width": 390, "height": 900})
+    guest.add_init_script(NO_WEBSOCKETS)
+    guest.reload()
+    guest.wait_for_selector("[data-conversation][data-polling=true]", timeout=10_000)
+    advisor.goto(f"{site_server}/admin/application/inspect/{pk}/")
+    advisor.locator("#conversation a.button").click()
+    connected(advisor)
+    send(advisor, "Le rendez-vous est confirmé.")
+    guest.locator(".message", has_text="Le rendez-vous est confirmé.").wait_for(timeout=8_000)
+    send(guest, "Parfait, à jeudi.")
+    advisor.locator(".message", has_text="Parfait, à jeudi.").wait_for(timeout=2_000)
+    assert guest.locator(".message", has_text="Parfait, à jeudi.").count() == 1

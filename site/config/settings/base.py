@@ -201,8 +201,10 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 #: Messages one person may send in a minute, all conversations together.
 CONVERSATION_MESSAGES_PER_MINUTE = env_int("CONVERSATION_MESSAGES_PER_MINUTE", 10)
-#: How often an open conversation's socket checks again that its reader may still read it.
-CONVERSATION_RECHECK_SECONDS = env_int("CONVERSATION_RECHECK_SECONDS", 30)
+#: How often, at the latest, an open conversation's socket checks again that its reader may still
+#: read it (it also checks at once when the session ends, or the staff member, the file or the
+#: pairing changes).
+CONVERSATION_RECHECK_SECONDS = env_int("CONVERSATION_RECHECK_SECONDS", 300)
 #: After how long a message nobody has read is sent to its readers by email (or their channel).
 CONVERSATION_NOTIFY_AFTER_MINUTES = env_int("CONVERSATION_NOTIFY_AFTER_MINUTES", 10)
 
