@@ -37,5 +37,5 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "scripts/healthcheck.py"]
 # Web: gunicorn on the configuration package under site/. Websockets: `scripts/sockets.sh`
-# (Daphne, routed /ws/ by the load balancer). Worker: `python manage.py qcluster`.
+# (uvicorn, routed /ws/ by the load balancer). Worker: `python manage.py qcluster`.
 CMD ["scripts/web.sh"]

@@ -1,6 +1,8 @@
 """Delivery of conversation messages over websockets, served the way production serves them.
 
-What it measures: Daphne on ``config.asgi`` under ``config.settings.production`` on loopback,
+What it measures: the production socket server (uvicorn, two processes, as ``scripts/sockets.sh``
+starts it; ``--server daphne`` for Daphne) on ``config.asgi`` under ``config.settings.production``
+on loopback,
 with PostgreSQL (``DATABASE_URL``, else a throw-away database on 127.0.0.1:5432 when it answers,
 else SQLite) and Redis's publish/subscribe channel layer (``REDIS_URL``, else db 14 of
 127.0.0.1:6379 when it answers, else process memory). Clients come in pairs, each pair the
@@ -8,7 +10,8 @@ applicant and the advisor of one file's conversation, signed in by their session
 with a verified second factor). Every client sends a message over its socket every
 ``--interval`` seconds for ``--duration`` seconds; every message is stored, and the other side
 of the pair must receive it exactly once. Latency is from the moment the sender sends to the
-moment the other side receives.
+moment the other side receives. The sending starts once every socket is open and the server has
+had ``SETTLE_SECONDS`` to finish opening them.
 
 It prints, for each number of clients, the messages sent, the deliveries, p50/p95/p99 latency,
 lost and duplicated counts, then the goal (1,000 clients: nothing lost or duplicated, p95 under
@@ -36,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -43,9 +47,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pages import PYTHON, ROOT, free_port, manage, redis_command, stop_server, throwaway_secrets  # noqa: E402
 
 DAPHNE = str(Path(PYTHON).parent / "daphne")
+UVICORN = str(Path(PYTHON).parent / "uvicorn")
 GOAL_P95_MS = 100
 GOAL_CLIENTS = 1000
-TOKEN = re.compile(r"bench-(\d+)-(\d+)-(\d+\.\d+)")
+#: Seconds between the last socket opened and the first message timed.
+SETTLE_SECONDS = 3
+TOKEN = re.compile(r"bench-(\d+)-(\d+)-(\d+)-(\d+\.\d+)")
 
 SETUP = """
 import json, time
@@ -112,9 +119,14 @@ def postgres_database(name: str, *, drop: bool = False) -> str | None:
     return f"postgres://postgres@127.0.0.1:5432/{name}"
 
 
-def start_daphne(env: dict, log: Path) -> tuple[subprocess.Popen, int]:
+def start_server(env: dict, log: Path, server: str, workers: int) -> tuple[subprocess.Popen, int]:
     port = free_port()
-    cmd = [DAPHNE, "-b", "127.0.0.1", "-p", str(port), "config.asgi:application"]
+    if server == "daphne":
+        cmd = [DAPHNE, "-b", "127.0.0.1", "-p", str(port), "config.asgi:application"]
+    else:
+        cmd = [UVICORN, "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--no-access-log"]
+        cmd += ["--ws-per-message-deflate", "false"]
+        cmd += ["--log-level", "warning", "config.asgi:application"]
     with log.open("ab") as out:
         proc = subprocess.Popen(
             cmd, cwd=ROOT, env={**env, "PYTHONPATH": f"{ROOT / 'site'}:{ROOT}"}, stdout=out, stderr=subprocess.STDOUT
@@ -148,6 +160,8 @@ async def run_clients(port: int, pairs: list[dict], clients: int, duration: floa
     import websockets
 
     latencies: list[float] = []
+    timeline: list[tuple[float, float]] = []
+    activity = [time.monotonic()]  # when a socket last received anything
     received: dict[tuple[int, int], int] = {}
     sent: list[tuple[int, int]] = []
     errors: list[str] = []
@@ -156,29 +170,33 @@ async def run_clients(port: int, pairs: list[dict], clients: int, duration: floa
     async def client(number: int, conversation: int, session: str, peer: int, ready: asyncio.Event, started):
         url = f"ws://127.0.0.1:{port}/ws/conversations/{conversation}/?after=0&lang=fr"
         headers = {"Cookie": f"sessionid={session}", "Origin": f"http://127.0.0.1:{port}"}
-        async with websockets.connect(url, additional_headers=headers, max_queue=None, open_timeout=60) as socket:
-            ready.set()
-            await started.wait()
+        async with websockets.connect(url, additional_headers=headers, max_queue=None, open_timeout=120) as socket:
 
             async def reader():
                 async for raw in socket:
+                    activity[0] = time.monotonic()
                     data = json.loads(raw)
                     if data.get("type") == "error":
                         errors.append(data.get("error", ""))
                     if data.get("type") != "message":
                         continue
                     found = TOKEN.search(data["html"])
-                    if found and int(found.group(1)) == peer:
-                        key = (peer, int(found.group(2)))
+                    # A message of this run (an earlier run's come with the catch-up) by the peer.
+                    if found and int(found.group(1)) == clients and int(found.group(2)) == peer:
+                        key = (peer, int(found.group(3)))
                         received[key] = received.get(key, 0) + 1
                         if received[key] == 1:
-                            latencies.append((time.time() - float(found.group(3))) * 1000)
+                            latencies.append((time.time() - float(found.group(4))) * 1000)
+                            timeline.append((float(found.group(4)), latencies[-1]))
 
             task = asyncio.create_task(reader())
+            ready.set()
+            await started.wait()
             await asyncio.sleep(interval * (number % 50) / 50)  # spread the senders over the interval
             sequence = 0
             while time.monotonic() < stop_at:
-                await socket.send(json.dumps({"type": "send", "body": f"bench-{number}-{sequence}-{time.time():.6f}"}))
+                body = f"bench-{clients}-{number}-{sequence}-{time.time():.6f}"
+                await socket.send(json.dumps({"type": "send", "body": body, "client_id": str(uuid.uuid4())}))
                 sent.append((number, sequence))
                 sequence += 1
                 await asyncio.sleep(interval)
@@ -198,11 +216,21 @@ async def run_clients(port: int, pairs: list[dict], clients: int, duration: floa
                     client(number, pair["conversation"], pair["sessions"][side], number ^ 1, ready, started)
                 )
             )
-    await asyncio.wait_for(asyncio.gather(*(ready.wait() for ready in readies)), timeout=120)
+    await asyncio.wait_for(asyncio.gather(*(ready.wait() for ready in readies)), timeout=300)
+    # Every socket is open; the server finishes opening them (rights, the earlier runs' messages
+    # each page is sent) before the timed sending starts: nothing arrives for SETTLE_SECONDS.
+    deadline = time.monotonic() + 300
+    while time.monotonic() - activity[0] < SETTLE_SECONDS and time.monotonic() < deadline:
+        await asyncio.sleep(0.5)
     stop_at = time.monotonic() + duration
     started.set()
     results = await asyncio.gather(*tasks, return_exceptions=True)
     failures = [repr(result) for result in results if isinstance(result, BaseException)]
+    if os.environ.get("BENCH_TIMELINE"):
+        first = min(t for t, _ in timeline)
+        for second in range(0, int(duration) + 1, 2):
+            window = [lat for t, lat in timeline if second <= t - first < second + 2]
+            print(f"  t={second:>3}s n={len(window)} p50={percentile(window, 50):.0f} max={max(window, default=0):.0f}")
     lost = sum(1 for key in sent if key not in received)
     duplicated = sum(count - 1 for count in received.values() if count > 1)
     return {
@@ -225,6 +253,8 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=60, help="seconds of sending per run (default 60)")
     parser.add_argument("--interval", type=float, default=5, help="seconds between a client's messages (default 5)")
     parser.add_argument("--quick", action="store_true", help="20 clients, 6 s, a message a second; goal not judged")
+    parser.add_argument("--server", choices=["uvicorn", "daphne"], default="uvicorn")
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn's processes (default 2)")
     parser.add_argument(
         "--memory-layer", action="store_true", help="the in-process channel layer instead of Redis (one server process)"
     )
@@ -255,10 +285,11 @@ def main() -> int:
             env["REDIS_URL"] = "redis://127.0.0.1:6379/14"
         database = "PostgreSQL" if env.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
         layer = f"Redis publish/subscribe ({env['REDIS_URL']})" if env.get("REDIS_URL") else "process memory"
-        print(f"database: {database}; channel layer: {layer}; server: Daphne, one process")
+        server = f"uvicorn, {args.workers} processes" if args.server == "uvicorn" else "Daphne, one process"
+        print(f"database: {database}; channel layer: {layer}; server: {server}")
         manage(env, "migrate", "--noinput", "--verbosity", "0")
         pairs = json.loads(shell(env, SETUP.format(pairs=max(counts) // 2)).split("PAIRS ", 1)[1])
-        proc, port = start_daphne(env, tmp / "daphne.log")
+        proc, port = start_server(env, tmp / "daphne.log", args.server, args.workers)
         runs = []
         try:
             for clients in counts:

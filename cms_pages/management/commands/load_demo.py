@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms_pages.demo.builder import build_demo
+from conversations.demo import load_canned_replies
 
 
 class Command(BaseCommand):
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         call_command("pki_init", verbosity=0)
         result = build_demo(with_images=not no_images)
         call_command("load_convention_templates", verbosity=0)
+        load_canned_replies()
         if options["verbosity"] == 0:
             return
         self.stdout.write(
