@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.request
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,12 @@ THE_CONVERSATION = """
 from conversations.models import Message
 print("|".join(Message.objects.filter(conversation_id={conversation}).order_by("pk").values_list("body", flat=True)))
 """
+
+
+def run(coroutine):
+    """Run ``coroutine`` on its own loop, beside the browser's (which runs in this thread)."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 def start(site_server, port: int, log: Path) -> subprocess.Popen:
@@ -124,12 +131,12 @@ def test_a_page_reconnecting_after_a_restart_gets_what_was_written_once_in_order
 
     server = start(site_server, port, log)
     try:
-        first_id = asyncio.run(before_the_crash())
+        first_id = run(before_the_crash())
         server.send_signal(signal.SIGKILL)  # no goodbye to anyone
         server.wait(timeout=10)
         assert on_the_server(site_server, THE_ADVISOR_WRITES.format(conversation=conversation)) == "ok"
         server = start(site_server, port, log)
-        caught_up, resent, nothing_new, fourth = asyncio.run(after_the_restart(first_id))
+        caught_up, resent, nothing_new, fourth = run(after_the_restart(first_id))
     finally:
         if server.poll() is None:
             os.kill(server.pid, signal.SIGTERM)

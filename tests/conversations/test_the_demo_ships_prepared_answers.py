@@ -8,6 +8,8 @@ from conversations.models import CannedReply
 
 
 def test_every_language_gets_the_three_prepared_answers_once():
+    CannedReply.objects.all().delete()
+
     assert load_canned_replies() == 3 * len(settings.LANGUAGES)
 
     rewritten = CannedReply.objects.get(language="fr", title="En cas d'urgence")
