@@ -1,7 +1,8 @@
 """Delivery of conversation messages over websockets, served the way production serves them.
 
-What it measures: the production socket server (uvicorn, two processes, as ``scripts/sockets.sh``
-starts it; ``--server daphne`` for Daphne) on ``config.asgi`` under ``config.settings.production``
+What it measures: the production socket server (uvicorn, two processes each with its own socket
+on the port, as ``scripts/sockets.sh`` starts it: ``config/sockets.py``; ``--server daphne`` for
+Daphne) on ``config.asgi`` under ``config.settings.production``
 on loopback,
 with PostgreSQL (``DATABASE_URL``, else a throw-away database on 127.0.0.1:5432 when it answers,
 else SQLite) and Redis's publish/subscribe channel layer (``REDIS_URL``, else db 14 of
@@ -10,8 +11,10 @@ applicant and the advisor of one file's conversation, signed in by their session
 with a verified second factor). Every client sends a message over its socket every
 ``--interval`` seconds for ``--duration`` seconds; every message is stored, and the other side
 of the pair must receive it exactly once. Latency is from the moment the sender sends to the
-moment the other side receives. The sending starts once every socket is open and the server has
-had ``SETTLE_SECONDS`` to finish opening them.
+moment the other side receives; "stored" is from sending to the server's answer that the message
+is stored. The sending starts once every socket has been sent what it holds (its "ready" frame)
+and nothing has arrived for ``SETTLE_SECONDS``; each client starts at its own moment of the
+interval (drawn at random, the same in every run).
 
 It prints, for each number of clients, the messages sent, the deliveries, p50/p95/p99 latency,
 lost and duplicated counts, then the goal (1,000 clients: nothing lost or duplicated, p95 under
@@ -30,9 +33,11 @@ settings.
 
 import argparse
 import asyncio
+import gc
 import json
 import math
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -47,7 +52,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pages import PYTHON, ROOT, free_port, manage, redis_command, stop_server, throwaway_secrets  # noqa: E402
 
 DAPHNE = str(Path(PYTHON).parent / "daphne")
-UVICORN = str(Path(PYTHON).parent / "uvicorn")
 GOAL_P95_MS = 100
 GOAL_CLIENTS = 1000
 #: Seconds between the last socket opened and the first message timed.
@@ -124,9 +128,9 @@ def start_server(env: dict, log: Path, server: str, workers: int) -> tuple[subpr
     if server == "daphne":
         cmd = [DAPHNE, "-b", "127.0.0.1", "-p", str(port), "config.asgi:application"]
     else:
-        cmd = [UVICORN, "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--no-access-log"]
-        cmd += ["--ws-per-message-deflate", "false"]
-        cmd += ["--log-level", "warning", "config.asgi:application"]
+        # As scripts/sockets.sh starts it: a process per core, each with its own socket on the port.
+        cmd = [PYTHON, "-m", "config.sockets", "--host", "127.0.0.1", "--port", str(port)]
+        cmd += ["--workers", str(workers), "--log-level", "warning"]
     with log.open("ab") as out:
         proc = subprocess.Popen(
             cmd, cwd=ROOT, env={**env, "PYTHONPATH": f"{ROOT / 'site'}:{ROOT}"}, stdout=out, stderr=subprocess.STDOUT
@@ -160,6 +164,8 @@ async def run_clients(port: int, pairs: list[dict], clients: int, duration: floa
     import websockets
 
     latencies: list[float] = []
+    stored: list[float] = []  # from sending to the server's "sent" (the message is stored)
+    sending: dict[str, float] = {}
     timeline: list[tuple[float, float]] = []
     activity = [time.monotonic()]  # when a socket last received anything
     received: dict[tuple[int, int], int] = {}
@@ -170,12 +176,25 @@ async def run_clients(port: int, pairs: list[dict], clients: int, duration: floa
     async def client(number: int, conversation: int, session: str, peer: int, ready: asyncio.Event, started):
         url = f"ws://127.0.0.1:{port}/ws/conversations/{conversation}/?after=0&lang=fr"
         headers = {"Cookie": f"sessionid={session}", "Origin": f"http://127.0.0.1:{port}"}
-        async with websockets.connect(url, additional_headers=headers, max_queue=None, open_timeout=120) as socket:
+        # The server keeps each socket alive with its pings; the clients answer them and send none.
+        async with websockets.connect(
+            url, additional_headers=headers, max_queue=None, open_timeout=120, ping_interval=None
+        ) as socket:
 
             async def reader():
+                try:
+                    await read()
+                finally:
+                    ready.set()  # a socket closed before it was ready fails its sending, counted
+
+            async def read():
                 async for raw in socket:
                     activity[0] = time.monotonic()
                     data = json.loads(raw)
+                    if data.get("type") == "ready":
+                        ready.set()  # the server has sent this socket everything it holds
+                    if data.get("type") == "sent" and data.get("client_id") in sending:
+                        stored.append((time.time() - sending.pop(data["client_id"])) * 1000)
                     if data.get("type") == "error":
                         errors.append(data.get("error", ""))
                     if data.get("type") != "message":
@@ -190,13 +209,16 @@ async def run_clients(port: int, pairs: list[dict], clients: int, duration: floa
                             timeline.append((float(found.group(4)), latencies[-1]))
 
             task = asyncio.create_task(reader())
-            ready.set()
             await started.wait()
-            await asyncio.sleep(interval * (number % 50) / 50)  # spread the senders over the interval
+            # Each client starts at its own moment of the interval, as people do (drawn at
+            # random, the same from one run to the next), not in synchronised batches.
+            await asyncio.sleep(random.Random(number).uniform(0, interval))
             sequence = 0
             while time.monotonic() < stop_at:
                 body = f"bench-{clients}-{number}-{sequence}-{time.time():.6f}"
-                await socket.send(json.dumps({"type": "send", "body": body, "client_id": str(uuid.uuid4())}))
+                reference = str(uuid.uuid4())
+                sending[reference] = time.time()
+                await socket.send(json.dumps({"type": "send", "body": body, "client_id": reference}))
                 sent.append((number, sequence))
                 sequence += 1
                 await asyncio.sleep(interval)
@@ -217,12 +239,15 @@ async def run_clients(port: int, pairs: list[dict], clients: int, duration: floa
                 )
             )
     await asyncio.wait_for(asyncio.gather(*(ready.wait() for ready in readies)), timeout=300)
-    # Every socket is open; the server finishes opening them (rights, the earlier runs' messages
-    # each page is sent) before the timed sending starts: nothing arrives for SETTLE_SECONDS.
+    # Every socket is open and has been sent what it holds (the earlier runs' messages, then
+    # "ready"); the timed sending starts once nothing has arrived for SETTLE_SECONDS.
     deadline = time.monotonic() + 300
     while time.monotonic() - activity[0] < SETTLE_SECONDS and time.monotonic() < deadline:
         await asyncio.sleep(0.5)
     stop_at = time.monotonic() + duration
+    # The thousand sockets' objects stay for the run: kept out of the measuring process's garbage
+    # collections, whose pauses would otherwise be counted as the server's delay.
+    gc.freeze()
     started.set()
     results = await asyncio.gather(*tasks, return_exceptions=True)
     failures = [repr(result) for result in results if isinstance(result, BaseException)]
@@ -240,6 +265,8 @@ async def run_clients(port: int, pairs: list[dict], clients: int, duration: floa
         "p50_ms": round(percentile(latencies, 50), 1),
         "p95_ms": round(percentile(latencies, 95), 1),
         "p99_ms": round(percentile(latencies, 99), 1),
+        "stored_p50_ms": round(percentile(stored, 50), 1),
+        "stored_p95_ms": round(percentile(stored, 95), 1),
         "lost": lost,
         "duplicated": duplicated,
         "refused": len(errors),
@@ -303,7 +330,8 @@ def main() -> int:
                 runs.append(result)
                 print(
                     f"{clients:>5} clients: {result['sent']} sent, {result['delivered']} delivered, "
-                    f"p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, p99 {result['p99_ms']} ms, "
+                    f"p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, p99 {result['p99_ms']} ms "
+                    f"(stored: p50 {result['stored_p50_ms']} ms, p95 {result['stored_p95_ms']} ms), "
                     f"lost {result['lost']}, duplicated {result['duplicated']}, refused {result['refused']}, "
                     f"client failures {result['client_failures']}"
                 )

@@ -25,12 +25,15 @@ import random
 import time
 from urllib.parse import parse_qs
 
-from channels.db import database_sync_to_async
+from asgiref.sync import sync_to_async
+from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from . import loop_store
 from .presentation import render_event, render_messages, time_zone
 from .readers import reader_of, session_group, staff_group
 from .realtime import file_group, group_name, pairing_group
@@ -39,11 +42,31 @@ from .services import author_of, message_event, message_store, read_up_to
 #: Close codes the page understands: refused (not yours, signed out) and ended (session over).
 REFUSED = 4403
 ENDED = 4401
+#: How long an announcement that came before the one it follows waits for it.
+GAP_SECONDS = 1.0
+
+
+def in_thread(function, **options):
+    """``function`` run in the thread pool, as Channels' ``database_sync_to_async`` runs it, with
+    one difference: the thread's connection is not asked whether it still answers before each
+    piece of work (a round trip to the server every time), only closed after one that failed or
+    when it has grown old, as Django does after a request."""
+
+    def run(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if connection.errors_occurred or (
+                connection.close_at is not None and time.monotonic() >= connection.close_at
+            ):
+                connection.close_if_unusable_or_obsolete()
+
+    return sync_to_async(run, **options)
 
 
 def _db(function):
     """The consumer's database work, in the thread pool: one socket's wait never holds the others'."""
-    return database_sync_to_async(function, thread_sensitive=False)
+    return in_thread(function, thread_sensitive=False)
 
 
 def _int(value, default: int = 0) -> int:
@@ -71,10 +94,34 @@ def _rights(session_key: str | None, conversation_id: int):
     about = [file_group(application.pk) for application in conversation.files]
     if conversation.pairing_id:
         about.append(pairing_group(conversation.pairing_id))
-    return reader, author, moderates, time_zone(reader), about
+    return reader, author, moderates, time_zone(reader), about, conversation
+
+
+def _opening(session_key: str | None, conversation_id: int, language: str, after: int):
+    """What a socket needs to open, in one visit to the database: the rights (:func:`_rights`)
+    and the messages after ``after`` as this reader reads them; None if they may not read."""
+    found = _rights(session_key, conversation_id)
+    if found is None:
+        return None
+    reader, _author, moderates, _zone, _about, conversation = found
+    payloads = render_messages(
+        conversation_id, reader, language, after=after, moderates=moderates, conversation=conversation
+    )
+    return found, payloads
 
 
 class ConversationConsumer(AsyncJsonWebsocketConsumer):
+    async def dispatch(self, message):
+        """As Channels dispatches, without its hop to the synchronous thread before every
+        message to close "old" database connections: this consumer never uses a connection of
+        that thread (its database work runs in the pool, which looks after its own, see
+        :func:`in_thread`), and the hop, once per frame and per announcement on one thread for
+        every socket of the process, made them queue."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
     async def connect(self):
         self.conversation_id = _int(self.scope["url_route"]["kwargs"].get("pk"))
         query = parse_qs(self.scope.get("query_string", b"").decode())
@@ -82,26 +129,42 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
         self.language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         self.last_sent = _int((query.get("after") or ["0"])[0])
         self.last_read = 0
+        self.reader = None  # until the rights are known
         self.lock = asyncio.Lock()
         self.recheck = None
+        self.gap = None
+        #: Announcements that came before the one they follow, by the id they follow.
+        self.waiting: dict[int, dict] = {}
         self.groups_joined = []
         session = self.scope.get("session")
         self.session_key = getattr(session, "session_key", None)
-        if not await self._check():
+        # The conversation's announcements are kept from before the messages are read: one
+        # written meanwhile is in both, and shown once (the socket handles them after this).
+        self.group = group_name(self.conversation_id)
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        self.groups_joined.append(self.group)
+        opened = await _db(_opening)(self.session_key, self.conversation_id, self.language, self.last_sent)
+        if opened is None:
             await self.close(code=REFUSED)
             return
-        self.group = group_name(self.conversation_id)
-        for group in (self.group, session_group(self.session_key), *self._staff_groups(), *self.about):
+        found, payloads = opened
+        self._take(found)
+        for group in (session_group(self.session_key), *self._staff_groups(), *self.about):
             await self.channel_layer.group_add(group, self.channel_name)
             self.groups_joined.append(group)
         await self.accept()
-        await self._catch_up()
+        for payload in payloads:
+            await self.send_json(payload)
+            self.last_sent = max(self.last_sent, payload["id"])
+        # The page (and anyone measuring) knows it holds everything up to here.
+        await self.send_json({"type": "ready", "id": self.last_sent})
         self.recheck = asyncio.create_task(self._recheck_periodically())
 
     async def disconnect(self, code):
-        if self.recheck is not None:
-            self.recheck.cancel()
-        for group in self.groups_joined:
+        for task in (self.recheck, getattr(self, "gap", None)):
+            if task is not None:
+                task.cancel()
+        for group in getattr(self, "groups_joined", ()):
             await self.channel_layer.group_discard(group, self.channel_name)
 
     def _staff_groups(self) -> list[str]:
@@ -112,10 +175,13 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
     async def _check(self) -> bool:
         """Decide who reads, what they may do and until when; False when they may not read."""
         found = await _db(_rights)(self.session_key, self.conversation_id)
-        if found is None or (getattr(self, "reader", None) is not None and found[0].key != self.reader.key):
+        if found is None or found[0].key != self.reader.key:
             return False
-        self.reader, self.author, self.moderates, self.time_zone, self.about = found
+        self._take(found)
         return True
+
+    def _take(self, found):
+        self.reader, self.author, self.moderates, self.time_zone, self.about, _conversation = found
 
     def _session_over(self) -> bool:
         return self.reader.ends_at is not None and time.time() > self.reader.ends_at
@@ -167,19 +233,25 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
                     self.group, {"type": "conversation.event", "event": "read", "reader": self.reader.key, "id": up_to}
                 )
         elif kind == "send":
-            answer, event = await _db(self._store)(content.get("body"), content.get("client_id"))
+            answer, event = await self._store(content.get("body"), content.get("client_id"))
             await self.send_json(answer)
             if event is not None:
                 await self.channel_layer.group_send(self.group, {"type": "conversation.event", **event})
 
-    def _store(self, body, client_id) -> tuple[dict, dict | None]:
+    async def _store(self, body, client_id) -> tuple[dict, dict | None]:
+        """The page's message stored: what to answer the page, and the announcement (None when
+        nothing new was stored)."""
         from .exceptions import ConversationNotFound, MessageRefused
 
         with translation.override(self.language):
             if self.author is None:
                 return {"type": "error", "error": gettext("You may read this conversation but not write in it.")}, None
+            body = body if isinstance(body, str) else ""
             try:
-                message, created = message_store(self.author, body if isinstance(body, str) else "", client_id)
+                if loop_store.available():
+                    message, created = await loop_store.message_store(self.author, body, client_id)
+                else:
+                    message, created = await _db(message_store)(self.author, body, client_id)
             except (MessageRefused, ConversationNotFound) as refusal:
                 return {"type": "error", "error": str(refusal.message), "client_id": client_id}, None
         answer = {"type": "sent", "id": message.pk}
@@ -195,24 +267,59 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
                 self.conversation_id, self.reader, self.language, after=self.last_sent, moderates=self.moderates
             )
             for payload in payloads:
-                await self.send_json(payload)
-                self.last_sent = max(self.last_sent, payload["id"])
+                if payload["id"] > self.last_sent:
+                    await self.send_json(payload)
+                    self.last_sent = payload["id"]
+            await self._show_waiting()
+
+    def _rendered(self, event) -> dict:
+        with translation.override(self.language), timezone.override(self.time_zone):
+            return render_event(event, self.reader, moderates=self.moderates)
+
+    async def _show_waiting(self):
+        """The announcements that waited for the one just shown, in order; under the lock."""
+        while self.last_sent in self.waiting:
+            payload = self._rendered(self.waiting.pop(self.last_sent))
+            await self.send_json(payload)
+            self.last_sent = payload["id"]
+        self.waiting = {after: event for after, event in self.waiting.items() if event["id"] > self.last_sent}
+        if not self.waiting and self.gap is not None:
+            self.gap.cancel()
+            self.gap = None
+
+    async def _fill_gap(self):
+        """An announcement came before the one it follows: the missing one usually arrives within
+        moments (two server processes announce in their own order); after ``GAP_SECONDS`` it is
+        read from the database."""
+        await asyncio.sleep(GAP_SECONDS)
+        self.gap = None
+        if self.waiting:
+            await self._catch_up()
 
     async def _show(self, event):
-        """A new message: rendered from its announcement when it follows the last one sent,
-        read from the database otherwise."""
+        """A new message: rendered from its announcement when it follows the last one sent (or,
+        when it comes early, once that one is shown), read from the database otherwise."""
         async with self.lock:
-            if _int(event.get("id")) <= self.last_sent:
+            message_id = _int(event.get("id"))
+            if message_id <= self.last_sent:
                 return  # sent already
-            if "body" in event and event.get("previous") == self.last_sent:
-                with translation.override(self.language), timezone.override(self.time_zone):
-                    payload = render_event(event, self.reader, moderates=self.moderates)
+            previous = event.get("previous")
+            if "body" in event and previous == self.last_sent:
+                payload = self._rendered(event)
                 await self.send_json(payload)
                 self.last_sent = payload["id"]
+                await self._show_waiting()
+                return
+            if "body" in event and isinstance(previous, int) and previous > self.last_sent:
+                self.waiting[previous] = {**event, "id": message_id}
+                if self.gap is None:
+                    self.gap = asyncio.create_task(self._fill_gap())
                 return
         await self._catch_up()
 
     async def conversation_event(self, event):
+        if self.reader is None:
+            return  # announced while the socket was being refused: not for it
         kind = event.get("event")
         if kind == "message":
             await self._show(event)

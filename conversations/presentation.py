@@ -159,15 +159,18 @@ def render_messages(
     only: int | None = None,
     moderates=None,
     csrf_token: str = "",
+    conversation: Conversation | None = None,
 ) -> list:
-    """The payloads the socket sends: ``{"type": "message", "id", "html"}``, oldest first."""
-    conversation = (
-        Conversation.objects.select_related(
-            "application__territory", "pairing__host__territory", "pairing__guest__territory"
+    """The payloads the socket sends: ``{"type": "message", "id", "html"}``, oldest first.
+    ``conversation``, when the caller has it already, saves reading it again."""
+    if conversation is None or conversation.pk != conversation_id:
+        conversation = (
+            Conversation.objects.select_related(
+                "application__territory", "pairing__host__territory", "pairing__guest__territory"
+            )
+            .filter(pk=conversation_id)
+            .first()
         )
-        .filter(pk=conversation_id)
-        .first()
-    )
     if conversation is None:
         return []
     if only is not None:
@@ -176,6 +179,8 @@ def render_messages(
         )
     else:
         messages = messages_after(conversation, after)
+    if not messages:
+        return []
     if moderates is None:
         moderates = reader.user is not None and access.may_write_in_conversation(reader.user, conversation)
     receipts = read_receipts(conversation)

@@ -205,13 +205,90 @@ def _sql(template: str) -> str:
     return template.format(**names)
 
 
+#: PostgreSQL writes a message in one statement, once the conversation's row is locked: the
+#: author's messages of the last minute (the rate) and the one with this reference (a resend),
+#: the message before it, the message itself (unless it is a resend or one too many) and the
+#: author's read mark. Run after the lock, it sees every message committed before.
+_WRITE_POSTGRESQL = """
+WITH recent AS (
+    SELECT COUNT(*) FILTER (WHERE created_at > %(since)s) AS sent,
+           MAX(id) FILTER (WHERE conversation_id = %(conversation)s AND client_id = %(reference)s) AS earlier
+    FROM {{message}} WHERE {author_column} = %(author)s
+    AND (created_at > %(since)s OR (conversation_id = %(conversation)s AND client_id = %(reference)s))
+), here AS (
+    SELECT id FROM {{conversation}} WHERE id = %(conversation)s
+), previous AS (
+    SELECT COALESCE(MAX(id), 0) AS id FROM {{message}} WHERE conversation_id = %(conversation)s
+), written AS (
+    INSERT INTO {{message}} (conversation_id, {author_column}, body, created_at, client_id, hidden_reason)
+    SELECT here.id, %(author)s, %(body)s, %(now)s, %(reference)s, '' FROM here, recent
+    WHERE recent.earlier IS NULL AND recent.sent < %(limit)s
+    RETURNING id
+), marked AS (
+    INSERT INTO {{read_mark}} (conversation_id, reader, last_read, read_at)
+    SELECT %(conversation)s, %(reader)s, written.id, %(now)s FROM written
+    ON CONFLICT (conversation_id, reader) DO UPDATE
+    SET last_read = GREATEST({{read_mark}}.last_read, EXCLUDED.last_read), read_at = EXCLUDED.read_at
+)
+SELECT (SELECT id FROM here), recent.earlier, previous.id, (SELECT id FROM written)
+FROM recent, previous
+"""
+
+
+def _write_values(author: Author, body: str, reference, now) -> dict:
+    return {
+        "conversation": author.conversation_id,
+        "author": author.user_id or author.person_id,
+        "reader": author.reader,
+        "body": body,
+        "now": now,
+        "since": now - timedelta(minutes=1),
+        "reference": reference,
+        "limit": settings.CONVERSATION_MESSAGES_PER_MINUTE,
+    }
+
+
+def _written(author: Author, body: str, reference, now, row) -> Message | int:
+    """The outcome of :data:`_WRITE_POSTGRESQL` (``row``): the new message, the id of the one
+    stored before with this reference, or the refusal."""
+    here, earlier, previous_id, message_id = row
+    if here is None:
+        raise ConversationNotFound()
+    if earlier:
+        return earlier
+    if message_id is None:
+        raise MessageRefused(_("You have sent many messages in a short time: wait a minute, then send this one again."))
+    message = Message(
+        pk=message_id,
+        conversation_id=author.conversation_id,
+        body=body,
+        created_at=now,
+        client_id=reference,
+        **author.fields,
+    )
+    message.previous_id = previous_id
+    return message
+
+
+def _write_statements(author: Author) -> tuple[str, str]:
+    """The lock of the conversation's row, and the writing."""
+    author_column = "author_user_id" if author.user_id else "author_person_id"
+    return (
+        _sql("SELECT id FROM {conversation} WHERE id = %(conversation)s FOR UPDATE"),
+        _sql(_WRITE_POSTGRESQL.format(author_column=author_column)),
+    )
+
+
 def _write(author: Author, body: str, reference) -> Message | int:
     """The writing itself, inside the caller's transaction: the new message, or the id of the
     message stored before with the same reference.
 
-    Every message of every open conversation comes this way, so it is written in SQL, five short
-    statements with no model machinery between them (a fifth of the time the same work takes
-    through querysets). The tests run it on SQLite and PostgreSQL."""
+    Every message of every open conversation comes this way, so it is written in SQL with no
+    model machinery: on PostgreSQL the lock and one statement, sent together (one exchange with
+    the server, then the commit); elsewhere five short statements. The tests run it on SQLite
+    and PostgreSQL."""
+    if connection.vendor == "postgresql":
+        return _write_postgresql(author, body, reference)
     now = timezone.now()
     prep = connection.ops.adapt_datetimefield_value
     since = prep(now - timedelta(minutes=1))
@@ -273,6 +350,19 @@ def _write(author: Author, body: str, reference) -> Message | int:
     )
     message.previous_id = previous_id
     return message
+
+
+def _write_postgresql(author: Author, body: str, reference) -> Message | int:
+    now = timezone.now()
+    lock, write = _write_statements(author)
+    connection.ensure_connection()
+    driver = connection.connection  # psycopg's: both statements leave in one exchange
+    # Django's errors (IntegrityError…) as through its own cursors.
+    with connection.wrap_database_errors, driver.pipeline(), driver.cursor() as locking, driver.cursor() as cursor:
+        locking.execute(lock, {"conversation": author.conversation_id})
+        cursor.execute(write, _write_values(author, body, reference, now))
+        row = cursor.fetchone()
+    return _written(author, body, reference, now, row)
 
 
 def message_event(message: Message, author: Author) -> dict:

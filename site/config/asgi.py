@@ -1,5 +1,6 @@
 """ASGI entry point: the pages (HTTP) and the conversations' websockets (``/ws/…``)."""
 
+import gc
 import os
 import sys
 
@@ -35,3 +36,8 @@ application = ProtocolTypeRouter(
         ),
     }
 )
+
+# What the process loaded to serve (Django, the apps, the templates) stays for its lifetime: set
+# aside from the garbage collector, whose full passes otherwise walk it again and again, each a
+# pause of a tenth of a second or more for every socket of the process.
+gc.freeze()

@@ -61,6 +61,9 @@ def sockets(settings, monkeypatch):
     from channels.layers import channel_layers
 
     settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # The test's data is in its transaction, which the sockets' own asynchronous connections
+    # cannot see: they store through Django's (the loop's store has its own tests).
+    settings.CONVERSATION_STORE_ON_LOOP = False
     channel_layers.backends.clear()
     from django.test import TestCase
 
@@ -73,7 +76,7 @@ def sockets(settings, monkeypatch):
 
         return sync_to_async(run, thread_sensitive=True)
 
-    monkeypatch.setattr("conversations.consumers.database_sync_to_async", as_its_own_transaction)
+    monkeypatch.setattr("conversations.consumers.in_thread", as_its_own_transaction)
     # Channels' session middleware closes "old" connections around its own database work: in a
     # test, that would be the test's connection, inside its transaction.
     monkeypatch.setattr("channels.db.close_old_connections", lambda: None)

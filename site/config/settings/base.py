@@ -195,10 +195,13 @@ else:
 ASGI_APPLICATION = "config.asgi.application"
 if REDIS_URL:
     CHANNEL_LAYERS = {
-        "default": {"BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
+        "default": {"BACKEND": "conversations.layers.RedisPubSubChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+#: On PostgreSQL, the sockets store messages through asynchronous connections of their own, on
+#: their event loop (conversations.loop_store); off, through Django's in the thread pool.
+CONVERSATION_STORE_ON_LOOP = env_bool("CONVERSATION_STORE_ON_LOOP", True)
 #: Messages one person may send in a minute, all conversations together.
 CONVERSATION_MESSAGES_PER_MINUTE = env_int("CONVERSATION_MESSAGES_PER_MINUTE", 10)
 #: How often, at the latest, an open conversation's socket checks again that its reader may still
