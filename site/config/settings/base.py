@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "documents",
     "appointments",
     "conversations",
+    "oversight",
     "channels",
     # Wagtail and its contrib apps.
     "wagtail_localize",

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OversightConfig(AppConfig):
+    """Figures about the programme for those who oversee it: it reads the other apps, and none
+    of them imports it."""
+
+    name = "oversight"
+    verbose_name = _("Oversight")
