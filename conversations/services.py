@@ -258,6 +258,11 @@ def _written(author: Author, body: str, reference, now, row) -> Message | int:
         return earlier
     if message_id is None:
         raise MessageRefused(_("You have sent many messages in a short time: wait a minute, then send this one again."))
+    return _new_message(author, message_id, body, now, reference, previous_id)
+
+
+def _new_message(author: Author, message_id: int, body: str, now, reference, previous_id: int) -> Message:
+    """The message just written, as the database holds it, with the id of the one before it."""
     message = Message(
         pk=message_id,
         conversation_id=author.conversation_id,
@@ -340,16 +345,7 @@ def _write(author: Author, body: str, reference) -> Message | int:
         marked = cursor.rowcount
     if not marked:  # the author's first message here
         _mark(author.conversation_id, author.reader, message_id)
-    message = Message(
-        pk=message_id,
-        conversation_id=author.conversation_id,
-        body=body,
-        created_at=now,
-        client_id=reference,
-        **author.fields,
-    )
-    message.previous_id = previous_id
-    return message
+    return _new_message(author, message_id, body, now, reference, previous_id)
 
 
 def _write_postgresql(author: Author, body: str, reference) -> Message | int:
