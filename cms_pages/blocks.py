@@ -6,6 +6,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from .live_figures import LiveFigure
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -77,8 +79,25 @@ class TestimonialBlock(blocks.StructBlock):
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    figure = blocks.CharBlock(label=_("Figure"), max_length=20)
+    """A figure typed by the editor, or a live figure of the programme counted when the page is shown."""
+
+    figure = blocks.CharBlock(label=_("Figure"), max_length=20, required=False)
+    live = blocks.ChoiceBlock(
+        label=_("Or a live figure"),
+        choices=LiveFigure.choices,
+        required=False,
+        help_text=_('Counted for the country of this page\'s section; a count under 5 reads "fewer than 5".'),
+    )
     label = blocks.CharBlock(label=_("Label"), max_length=120)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("figure")) == bool(value.get("live")):
+            message = _("Type a figure or choose a live figure (one of the two).")
+            raise StructBlockValidationError(
+                block_errors={"figure": ValidationError(message), "live": ValidationError(message)}
+            )
+        return value
 
 
 class KeyFiguresBlock(blocks.StructBlock):

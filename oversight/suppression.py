@@ -79,6 +79,11 @@ class Table:
         return found
 
 
+def single(count: int, *, threshold: int = THRESHOLD) -> Cell:
+    """A count published alone, with no total or neighbour beside it: hidden under the threshold."""
+    return Cell(None, small=True) if int(count) < threshold else Cell(int(count))
+
+
 def suppress(
     counts: Mapping[tuple[Hashable, Hashable], int],
     rows: Sequence[Hashable],

@@ -13,7 +13,8 @@ from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cms_pages.models import LegalPageKind, legal_url
+from cms_pages.live_figures import live_figures as _live_figures
+from cms_pages.models import LegalPageKind, PublicPageMixin, legal_url
 from cms_pages.models import legal_links as _legal_links
 from cms_pages.models import programme_rules as _rules
 
@@ -63,6 +64,19 @@ def country_figure(context, name: str) -> str:
         return ""
     value = _figures(rules).get(name)
     return "" if value is None else str(value)
+
+
+@register.simple_tag(takes_context=True)
+def live_figures(context) -> dict[str, str]:
+    """The live programme figures of the country whose section holds the page ({} elsewhere)."""
+    page = context.get("page")
+    section = page.section() if isinstance(page, PublicPageMixin) else None
+    return _live_figures(section.country if section is not None else None)
+
+
+@register.filter
+def get_item(mapping: dict, key: str):
+    return mapping.get(key, "") if mapping else ""
 
 
 @register.inclusion_tag("cms_pages/includes/programme_rules.html", takes_context=True)

@@ -164,6 +164,15 @@ else:
             },
         }
     }
+# A read replica for the oversight screens and exports (``oversight.replica``): reads go there
+# only inside ``replica_reads()``, writes never. Tests point it at the default database.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60, conn_health_checks=True),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["oversight.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and task broker: Redis when REDIS_URL is set, process memory otherwise.
