@@ -24,10 +24,11 @@ from workflow.permission_policies import application_permission_policy
 
 from .enums import FOLLOWED_STATES, PairingState
 from .exceptions import PairingNotFound
-from .forms import AmendmentForm, CheckInForm, NoteForm, NoticeForm
+from .forms import AdvisorWellbeingForm, AmendmentForm, CheckInForm, NoteForm, NoticeForm
 from .models import Pairing
 from .selectors import SUGGESTIONS_SHOWN, guest_suggestions_for, pairings_visible_to, territory_proposal, why
 from .services import STAFF_ACTIONS, amendment_add, check_in_complete, note_add, pairing_act, pairing_propose
+from .wellbeing import wellbeing_answer
 
 ACTION_LABELS = {
     "schedule_meeting": gettext_lazy("Schedule the meeting"),
@@ -93,7 +94,7 @@ class PairingInspectView(InspectView):
         "created_at",
         "created_by",
     ]
-    forms = {"check_in": CheckInForm, "note": NoteForm, "amendment": AmendmentForm}
+    forms = {"check_in": CheckInForm, "note": NoteForm, "amendment": AmendmentForm, "wellbeing": AdvisorWellbeingForm}
 
     def get_object(self, queryset=None):
         if not pairing_permission_policy.user_has_permission(self.request.user, "view"):
@@ -185,6 +186,11 @@ class PairingInspectView(InspectView):
                 raise PairingNotFound()
             check_in_complete(check_in_id=data["check_in"], by=user, notes=data["notes"])
             return _("The check-in is recorded.")
+        if form_name == "wellbeing":
+            if not self.object.wellbeing_checks.filter(pk=data["check"]).exists():
+                raise PairingNotFound()
+            wellbeing_answer(check_id=data["check"], answers=data, by=user)
+            return _("The answers to the questionnaire are recorded.")
         if form_name == "note":
             note_add(pairing_id=self.object.pk, by=user, kind=data["kind"], text=data["text"])
             return _("The note is recorded.")

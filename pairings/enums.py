@@ -69,3 +69,27 @@ class NoteKind(models.TextChoices):
     NOTE = "note", _("Follow-up note")
     INCIDENT = "incident", _("Incident")
     MEDIATION = "mediation", _("Mediation")
+
+
+class WellbeingMoment(models.TextChoices):
+    """When the host and the guest are asked how lonely they feel: at moving in, then 3 and 6 months on."""
+
+    MOVING_IN = "moving_in", _("At moving in")
+    THREE_MONTHS = "three_months", _("After 3 months")
+    SIX_MONTHS = "six_months", _("After 6 months")
+
+
+#: How many months after moving in each questionnaire falls due.
+WELLBEING_MONTHS = {
+    WellbeingMoment.MOVING_IN: 0,
+    WellbeingMoment.THREE_MONTHS: 3,
+    WellbeingMoment.SIX_MONTHS: 6,
+}
+
+
+class LonelinessAnswer(models.IntegerChoices):
+    """The answers of the three-item UCLA Loneliness Scale (Hughes et al., 2004), scored 1 to 3."""
+
+    HARDLY_EVER = 1, _("Hardly ever")
+    SOME_OF_THE_TIME = 2, _("Some of the time")
+    OFTEN = 3, _("Often")

@@ -9,15 +9,26 @@ import calendar
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
 
 from workflow import access
 
-from .enums import CAN_BE_CANCELLED_STATES, LIVE_STATES, CheckInKind, NoteKind, PairingState, Party, Requester
+from .enums import (
+    CAN_BE_CANCELLED_STATES,
+    LIVE_STATES,
+    CheckInKind,
+    LonelinessAnswer,
+    NoteKind,
+    PairingState,
+    Party,
+    Requester,
+    WellbeingMoment,
+)
 
 
 def _staff_may_manage(instance: "Pairing", user) -> bool:
@@ -342,3 +353,104 @@ class Amendment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.effective_on}: {self.text[:60]}"
+
+
+#: The three questions of the UCLA Loneliness Scale, short form (Hughes et al., 2004), in their
+#: validated wording: the fields of :class:`WellbeingCheck` that hold their answers, in order.
+LONELINESS_ITEMS = ("lack_companionship", "left_out", "isolated")
+
+#: A questionnaire may be answered from the day it falls due for this long; it is asked only
+#: within that time, so that an answer always describes the moment it is about.
+WELLBEING_OPEN_FOR = timedelta(days=60)
+
+
+def _loneliness_item(question):
+    return models.PositiveSmallIntegerField(
+        question,
+        choices=LonelinessAnswer.choices,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(LonelinessAnswer.HARDLY_EVER), MaxValueValidator(LonelinessAnswer.OFTEN)],
+    )
+
+
+class WellbeingCheck(models.Model):
+    """How lonely the host or the guest feels at moving in, after 3 and after 6 months.
+
+    One per pairing, party and moment. The three answers are written together or not at all
+    (the database refuses a half-written questionnaire); the total goes from 3 (hardly ever
+    lonely) to 9 (often). The statistics read these only in aggregate, per territory, never per
+    person.
+    """
+
+    pairing = models.ForeignKey(Pairing, on_delete=models.CASCADE, related_name="wellbeing_checks")
+    party = models.CharField(_("who answers"), max_length=10, choices=Party.choices)
+    moment = models.CharField(_("moment"), max_length=20, choices=WellbeingMoment.choices)
+    due_on = models.DateField(_("due on"))
+    lack_companionship = _loneliness_item(_("How often do you feel that you lack companionship?"))
+    left_out = _loneliness_item(_("How often do you feel left out?"))
+    isolated = _loneliness_item(_("How often do you feel isolated from others?"))
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        help_text=_("The advisor who wrote the answers down for the person, during a check-in."),
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    asked_at = models.DateTimeField(_("person told"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("well-being questionnaire")
+        verbose_name_plural = _("well-being questionnaires")
+        ordering = ["pairing", "due_on", "party"]
+        constraints = [
+            models.UniqueConstraint(fields=["pairing", "party", "moment"], name="one_wellbeing_check_per_moment"),
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        answered_at__isnull=True,
+                        lack_companionship__isnull=True,
+                        left_out__isnull=True,
+                        isolated__isnull=True,
+                    )
+                    | Q(
+                        # A NULL would let the range pass (SQL checks accept unknown): refused first.
+                        answered_at__isnull=False,
+                        lack_companionship__isnull=False,
+                        left_out__isnull=False,
+                        isolated__isnull=False,
+                        lack_companionship__range=(1, 3),
+                        left_out__range=(1, 3),
+                        isolated__range=(1, 3),
+                    )
+                ),
+                name="wellbeing_answered_whole",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_moment_display()} — {self.get_party_display()}"
+
+    @property
+    def total(self) -> int | None:
+        """The score, 3 to 9 (the higher, the lonelier), once answered."""
+        if self.answered_at is None:
+            return None
+        return sum(getattr(self, item) for item in LONELINESS_ITEMS)
+
+    @property
+    def closes_on(self) -> date:
+        """The last day it may be answered."""
+        return self.due_on + WELLBEING_OPEN_FOR - timedelta(days=1)
+
+    def is_open(self, today: date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.answered_at is None and self.due_on <= today <= self.closes_on
+
+
+#: The score of a questionnaire, for aggregate queries (Sum, Avg) of answered ones.
+LONELINESS_TOTAL = F("lack_companionship") + F("left_out") + F("isolated")

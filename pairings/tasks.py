@@ -9,6 +9,7 @@ from workflow.notifications import admin_url, notify, register_preparer
 from .enums import FOLLOWED_STATES
 from .models import CheckIn
 from .services import pairings_close_due
+from .wellbeing import wellbeing_checks_ask
 
 
 def close_finished_pairings() -> int:
@@ -51,6 +52,13 @@ def remind_advisors_of_check_ins() -> int:
             check_in.reminded_at = timezone.now()
             check_in.save(update_fields=["reminded_at"])
     return sent
+
+
+def ask_how_lonely_host_and_guest_feel() -> int:
+    """Daily: the well-being questionnaires that fall due (moving in, 3 and 6 months on) are
+    created and each person is told once that theirs waits in their space. Returns how many
+    people were told."""
+    return wellbeing_checks_ask()
 
 
 def _check_in_lines(notification) -> dict:

@@ -120,6 +120,10 @@ def test_every_kind_renders_with_a_link_of_the_site():
         "applicant.sign_in": ({"purpose": "sign_in"}, {"url": "https://weshare.example/fr/x/"}),
         "applicant.email_changed": ({}, {}),
         "pairing.changed": ({"action": "pairing.accepted"}, {}),
+        "pairing.wellbeing_due": (
+            {"check_id": 1, "moment": "moving_in"},
+            {"answer_url": "https://weshare.example/fr/my-pairing/wellbeing/1/"},
+        ),
         "convention.signing_code": ({"convention_id": 3}, {"code": "000000"}),
         "staff.erasure_requested": ({"file_url": "https://admin.weshare.example/admin/x/"}, {}),
         "staff.waiting_files": ({}, {"lines": [{"application": application, "days": 9, "url": admin}]}),
