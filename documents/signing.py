@@ -1,4 +1,5 @@
-"""Signing and checking PDF conventions with pyHanko: fields, PAdES signatures, the final seal, the report.
+"""Signing and checking PDF conventions with pyHanko: fields, PAdES signatures, the final seal, the report;
+and the platform's own seal on a document it issues (a pairing's dossier).
 
 Pure functions on bytes and certificates; :mod:`documents.conventions.services` decides who signs when.
 """
@@ -22,6 +23,11 @@ from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 STAMP = TextStampStyle(stamp_text="%(signer)s\n%(role)s\n%(ts)s", border_width=1)
+
+#: The role written in the platform's seal certificate (never a signing party's: those come
+#: from the parties' names), and the field its signature goes in.
+PLATFORM_SEAL_ROLE = "Platform seal"
+PLATFORM_SEAL_FIELD = "platform_seal"
 
 
 def sha256(data: bytes) -> str:
@@ -79,8 +85,9 @@ def context_from_root(pdf: bytes, root) -> Callable[[], ValidationContext]:
     return factory
 
 
-def add_signature_fields(pdf: bytes, boxes: dict[str, tuple[int, tuple[int, int, int, int]]]) -> bytes:
-    """Pre-place one empty signature field per party: name → (page index, (x1, y1, x2, y2) in points)."""
+def add_signature_fields(pdf: bytes, boxes: dict[str, tuple[int, tuple[int, int, int, int] | None]]) -> bytes:
+    """Pre-place one empty signature field per party: name → (page index, (x1, y1, x2, y2) in points,
+    or None for an invisible field)."""
     writer = IncrementalPdfFileWriter(BytesIO(pdf))
     for name, (page, box) in boxes.items():
         fields.append_signature_field(writer, fields.SigFieldSpec(sig_field_name=name, on_page=page, box=box))
@@ -121,6 +128,32 @@ def seal(pdf: bytes, *, timestamper: timestamps.TimeStamper, context: Validation
     return out.getvalue()
 
 
+def seal_as_platform(
+    pdf: bytes,
+    *,
+    signer: signers.Signer,
+    timestamper: timestamps.TimeStamper,
+    context: ValidationContext,
+    role: str,
+    reason: str,
+    box: tuple[int, tuple[int, int, int, int] | None] = (0, None),
+) -> bytes:
+    """A document the platform vouches for: its PAdES signature with the platform's seal
+    certificate (a visible stamp when ``box`` gives one, else an invisible field), then validation
+    data and a document timestamp, as a convention's seal (PAdES B-LTA)."""
+    with_field = add_signature_fields(pdf, {PLATFORM_SEAL_FIELD: box})
+    signed = sign(
+        with_field,
+        field_name=PLATFORM_SEAL_FIELD,
+        signer=signer,
+        role=role,
+        timestamper=timestamper,
+        context=context,
+        reason=reason,
+    )
+    return seal(signed, timestamper=timestamper, context=context)
+
+
 def simple_signer(cert, key, chain) -> signers.SimpleSigner:
     return signers.SimpleSigner(
         signing_cert=cert, signing_key=key, cert_registry=SimpleCertificateStore.from_certs(list(chain))
@@ -142,6 +175,8 @@ class SignatureReport:
     changes: str
     fingerprint: str
     problems: list[str] = field(default_factory=list)
+    #: Why it was signed, as written in the signed part of the file.
+    reason: str = ""
 
     @property
     def ok(self) -> bool:
@@ -156,6 +191,8 @@ class Report:
     has_validation_data: bool = False
     level: str = ""
     error: str = ""
+    #: Every signature is the platform's own seal (a document the platform issued, not a convention).
+    by_platform: bool = False
 
     @property
     def ok(self) -> bool:
@@ -221,11 +258,20 @@ def verify(pdf: bytes, context_factory) -> Report:
                 and status.coverage.name in {"ENTIRE_REVISION", "ENTIRE_FILE"},
                 changes=level.name.lower() if level is not None else "unknown",
                 fingerprint=cert.sha256.hex() if cert is not None else "",
+                reason=_reason(sig),
             )
         )
     report = Report(signatures=reports, sealed=sealed, seal_ok=seal_ok, has_validation_data=has_dss)
+    report.by_platform = bool(reports) and all(s.role == PLATFORM_SEAL_ROLE for s in reports)
     report.level = _level(report)
     return report
+
+
+def _reason(sig) -> str:
+    try:
+        return str(sig.sig_object.get("/Reason", ""))[:300]
+    except Exception:  # noqa: BLE001 - a missing or odd reason is no reason.
+        return ""
 
 
 def _broken(sig, message: str) -> SignatureReport:

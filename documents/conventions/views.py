@@ -21,7 +21,7 @@ from .. import pki
 from ..enums import AuthorityKind, SigningParty
 from ..exceptions import DocumentError, PKINotInitialised
 from ..models import Convention
-from ..signing import verify
+from ..signing import PLATFORM_SEAL_ROLE, verify
 from . import authority
 from .services import convention_refuse, convention_sign, read_pdf, signing_code_send
 
@@ -49,13 +49,15 @@ def _report(pdf: bytes):
         return None
     # Certificates name roles in English; the page shows them in the visitor's language.
     labels = {name: SigningParty(party).label for party, name in authority.ROLE_NAMES.items()}
+    labels[PLATFORM_SEAL_ROLE] = gettext_lazy("WeShare's seal")
     for signature in report.signatures:
         signature.role = str(labels.get(signature.role, signature.role))
     return report
 
 
 def verify_upload(request):
-    """Anyone uploads a convention and reads, per signature, who signed, when, and whether it holds."""
+    """Anyone uploads a convention, or a document the platform sealed (a pairing's dossier), and
+    reads, per signature, who signed, when, and whether it holds."""
     if too_many(request, "verify-upload"):
         return refused(request)
     report, status = None, 200
