@@ -96,6 +96,10 @@ def suppress(
     small counts hidden and as many others as keep them hidden. ``keep``: the positions hidden
     in the previous edition (:attr:`Table.hidden`), hidden again."""
     rows, columns = list(rows), list(columns)
+    if not rows or not columns:
+        # Nothing counted: every total is 0, a small count.
+        small = Cell(None, small=True)
+        return Table(rows, columns, {}, dict.fromkeys(rows, small), dict.fromkeys(columns, small), small)
     # The grid with its totals: the last row holds the columns' totals, the last column the rows'.
     height, width = len(rows) + 1, len(columns) + 1
     grid = [[int(counts.get((row, column), 0)) for column in columns] for row in rows]
@@ -248,3 +252,60 @@ def _bridges(edges: set[tuple[int, int]]) -> set[tuple[int, int]]:
                     if low[node] > order[parent]:
                         found.add(via)
     return found
+
+
+def suppress_nested(
+    counts: Mapping[tuple[Hashable, Hashable], int],
+    steps: Sequence[Hashable],
+    columns: Sequence[Hashable],
+    *,
+    keep: Iterable[tuple] = (),
+    threshold: int = THRESHOLD,
+) -> Table:
+    """A funnel: how many went at least as far as each of ``steps``, per column, published so
+    that no difference between two steps reveals a small count either.
+
+    ``counts`` are the disjoint counts, by ``(step, column)``: how many stopped at that step.
+    They are protected as one table by :func:`suppress` (``keep`` is that table's
+    :attr:`Table.hidden` of the previous edition); a cumulative figure is then shown only when it
+    is a sum of shown figures (every later step's count shown) or the shown total minus shown
+    figures (every earlier step's). What is published is thus worked out from the protected
+    table alone and reveals nothing it hides. The table returned has the steps as rows, each
+    row's total being the step over every column; a column's total and the whole are the first
+    step's.
+    """
+    steps, columns = list(steps), list(columns)
+    basis = suppress(counts, steps, columns, keep=keep, threshold=threshold)
+    raw = {(step, column): int(counts.get((step, column), 0)) for step in steps for column in columns}
+
+    def cumulative(stopped: list[Cell], values: list[int], total: Cell) -> list[Cell]:
+        published = []
+        for k in range(len(steps)):
+            value = sum(values[k:])
+            later, earlier = stopped[k:], stopped[:k]
+            derivable = all(not cell.hidden for cell in later) or (
+                not total.hidden and all(not cell.hidden for cell in earlier)
+            )
+            published.append(Cell(value) if derivable and value >= threshold else Cell(None, small=value < threshold))
+        return published
+
+    cells, row_totals, column_totals = {}, {}, {}
+    if columns:
+        for column in columns:
+            shown = cumulative(
+                [basis.cell(step, column) for step in steps],
+                [raw[(step, column)] for step in steps],
+                basis.column_totals[column],
+            )
+            cells.update({(step, column): cell for step, cell in zip(steps, shown, strict=True)})
+            column_totals[column] = shown[0] if shown else Cell(None, small=True)
+    overall = cumulative(
+        [basis.row_totals[step] for step in steps],
+        [sum(raw[(step, column)] for column in columns) for step in steps],
+        basis.total,
+    )
+    row_totals = dict(zip(steps, overall, strict=True))
+    total = overall[0] if overall else Cell(None, small=True)
+    return Table(
+        rows=steps, columns=columns, cells=cells, row_totals=row_totals, column_totals=column_totals, total=total
+    )

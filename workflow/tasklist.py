@@ -5,6 +5,7 @@ app adds its own lines (proposals, signatures, check-ins, notices) from ``pairin
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -40,3 +41,24 @@ def waiting_files(user, limit: int = LINES) -> list[WaitingFile]:
         WaitingFile(application, (today - timezone.localdate(application.state_changed_at)).days)
         for application in files_waiting_for_association(user)[:limit]
     ]
+
+
+#: The ages the dashboard counts waiting files by, in days: "more than a week", … (the files
+#: list's ``waiting`` filter takes the same values).
+WAITING_AGES = (7, 14, 30)
+
+
+def waiting_files_by_state_and_age(user) -> dict[str, dict[int, int]]:
+    """{state: {0: all, 7: more than a week, 14: …, 30: …}} of the files waiting for ``user``'s
+    association, in one query."""
+    from django.db.models import Count, Q
+
+    now = timezone.now()
+    ages = {
+        f"n{days}": Count("pk", filter=Q(state_changed_at__lte=now - timedelta(days=days))) for days in WAITING_AGES
+    }
+    rows = files_waiting_for_association(user).order_by().values("state").annotate(n0=Count("pk"), **ages)
+    found = {state: dict.fromkeys((0, *WAITING_AGES), 0) for state in WAITING_FOR_ASSOCIATION_STATES}
+    for row in rows:
+        found[row["state"]] = {days: row[f"n{days}"] for days in (0, *WAITING_AGES)}
+    return found
