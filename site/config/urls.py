@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("my-appointments/", include("appointments.urls")),
     path("my-messages/", include("conversations.urls")),
     path("conventions/", include("documents.conventions.urls")),
+    path("open-data/", include("oversight.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
