@@ -8,6 +8,11 @@ A visitor sent from a home page in a language the programme's pages do not exist
 student applying in France, whose pages are in French and English) fills the form in their own
 language: the home's link says it (``?lang=es``), the session remembers it for the next steps,
 and the email confirmation link carries it.
+
+A young person sent by a partner (a university's international office, an Erasmus+ office)
+arrives with the partner's referral code (``?ref=``): the session remembers it for the next
+steps, the first step names the partner and asks, unticked, whether it may follow the
+application. The code is checked again on the server each time; an unknown one is ignored.
 """
 
 import functools
@@ -28,10 +33,12 @@ from workflow.applicants import (
     LINK_LIFETIMES,
     applicant_link_send,
     applicant_link_use,
+    application_referral_set,
     application_save_answers,
     application_start,
+    referral_partner,
 )
-from workflow.enums import CAN_BE_SUBMITTED_STATES
+from workflow.enums import CAN_BE_SUBMITTED_STATES, ApplicationKind
 from workflow.exceptions import WorkflowError
 from workflow.forms import STEPS, answers_summary, extra_questions_for, first_unfinished_step
 from workflow.models import ApplicantLink, Application
@@ -100,6 +107,20 @@ def _draft(page, request) -> Application | None:
     return Application.objects.filter(pk=application_id, state__in=CAN_BE_SUBMITTED_STATES).first()
 
 
+def _referrer(page, request, country):
+    """The partner whose referral link brought the visitor to this guest form, if its code is a
+    partner's of this country: taken from the link, else from the session, checked each time."""
+    if page.kind != ApplicationKind.GUEST or country is None:
+        return None
+    key = f"{page.session_key()}-referral"
+    partner = referral_partner(code=request.GET.get("ref", ""), country=country)
+    if partner is not None:
+        request.session[key] = partner.referral_code
+        return partner
+    remembered = request.session.get(key)
+    return referral_partner(code=remembered, country=country) if isinstance(remembered, str) else None
+
+
 def _step_url(page, number: int) -> str:
     return page.url if number == 1 else page.url + page.reverse_subpage("later_step", args=[number])
 
@@ -132,6 +153,9 @@ def step(page, request, number: int):
         return check(page, request, application)
     current = steps[number - 1]
     extra = {"extra_questions": extra_questions_for(country, page.kind)} if number == len(steps) else {}
+    referrer = _referrer(page, request, country)
+    if number == 1 and referrer is not None:
+        extra["referrer"] = referrer
     form_key = _form_key(request, application)
     changing = request.POST.get("changing") == "1" or request.GET.get("change") == "1"
     if request.method == "POST":
@@ -139,6 +163,12 @@ def step(page, request, number: int):
         if form.is_valid():
             try:
                 application = _save(page, request, form, number, application, country, form_key)
+                if number == 1 and referrer is not None:
+                    application_referral_set(
+                        application_id=application.pk,
+                        code=referrer.referral_code,
+                        consent=form.cleaned_data.get("referral_consent", False),
+                    )
             except WorkflowError as refusal:
                 form.add_error(None, str(refusal.message))
             else:
@@ -149,6 +179,8 @@ def step(page, request, number: int):
     else:
         # A new applicant's messages are in the language of the page they apply from.
         initial = current.form_class.initial_from(application) if application else {"language": get_language()}
+        if "referrer" in extra and application is not None:
+            initial["referral_consent"] = application.referred_by_id == referrer.pk
         form = current.form_class(initial=initial, country=country, kind=page.kind, **extra)
         status = 200
     return _render(
@@ -157,6 +189,7 @@ def step(page, request, number: int):
         status=status,
         mode="step",
         form=form,
+        referrer=referrer if number == 1 else None,
         form_key=form_key,
         steps=steps,
         number=number,
@@ -203,6 +236,8 @@ def check(page, request, application):
         request,
         mode="check",
         summary=summary,
+        referred_by=application.referred_by,
+        referral_change_url=_step_url(page, 1) + "?change=1",
         steps=STEPS[page.kind],
         previous_url=_step_url(page, len(STEPS[page.kind])),
     )

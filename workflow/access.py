@@ -8,7 +8,12 @@ existence does not leak) and in object rules used as django-fsm-2 transition per
 - pension-office officers: the files of their region (a department without its own office
   falls under its region's), which they read and whose conventions they counter-sign;
 - national officers: every file of their country, read only;
-- editors: no personal data at all.
+- editors: no personal data at all;
+- partners' referents (a university's international office, an Erasmus+ office): none of these
+  files, pairings, documents, conversations or audit entries; only, apart, the progress of the
+  young people who applied through their partner's referral link and agreed to be followed
+  (:func:`applications_referred_to`: state and dates, never a document). Those pages are a
+  partner's own: a superuser, who sees every file here, is not shown them.
 
 Pairings, conventions, supporting documents and audit entries are seen through their files: a
 pairing (and its convention) when both its host's and its guest's files are visible, a document
@@ -22,7 +27,7 @@ as their organisation's kind (``association``, ``pension_office``).
 
 from django.db.models import Q, QuerySet
 
-from .enums import VETTING_ROLES, ApplicationKind, ApplicationState, OrganisationKind, StaffRole
+from .enums import PARTNER_ROLES, VETTING_ROLES, ApplicationKind, ApplicationState, OrganisationKind, StaffRole
 from .models import Application, StaffMembership
 
 #: Roles that open the files area of the back office (each then sees only its own scope).
@@ -83,6 +88,31 @@ def applications_visible_to(user) -> QuerySet[Application]:
 
 def may_view(user, application: Application) -> bool:
     return applications_visible_to(user).filter(pk=application.pk).exists()
+
+
+# Partners: the young people who applied through their referral link and agreed to be followed.
+
+
+def may_follow_referrals(user) -> bool:
+    """Whether ``user`` is a partner's referent, who follows the files referred by the partner."""
+    if _signed_out(user):
+        return False
+    return _memberships(user).filter(role__in=PARTNER_ROLES, organisation__kind=OrganisationKind.PARTNER).exists()
+
+
+def applications_referred_to(user) -> QuerySet[Application]:
+    """The files referred by the partners ``user`` is a referent of, whose applicant agreed to be
+    followed (never a draft whose email address is not confirmed, never an anonymised file).
+
+    What a partner reads of them is their state and dates, never a document, an address or an
+    answer; :func:`applications_visible_to` stays closed to partners.
+    """
+    if not may_follow_referrals(user):
+        return Application.objects.none()
+    partners = _memberships(user).filter(role__in=PARTNER_ROLES, organisation__kind=OrganisationKind.PARTNER)
+    return Application.objects.filter(
+        referred_by__in=partners.values("organisation"), referral_consent_at__isnull=False, anonymised_at__isnull=True
+    ).exclude(state=ApplicationState.DRAFT, email_confirmed_at__isnull=True)
 
 
 def may_vet(user, application: Application) -> bool:

@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 
 from .access import vetting_staff_for
 from .answers import STATISTICS_ANSWERS, answers_clean
-from .enums import CAN_BE_SUBMITTED_STATES, ApplicationKind, ApplicationState, Channel
+from .enums import CAN_BE_SUBMITTED_STATES, ApplicationKind, ApplicationState, Channel, OrganisationKind
 from .exceptions import LinkAlreadyUsed, LinkExpired, LinkInvalid, TransitionRefused
-from .models import ApplicantLink, Application, Country, Notification, Person, Territory
+from .models import ApplicantLink, Application, Country, Notification, Organisation, Person, Territory
 from .notifications import admin_url, notifications_forget, notify, register_preparer
 from .services import application_applicant_act
 
@@ -164,6 +164,55 @@ def application_start(
             # The same browser sent the first step twice at once: both land on one file.
             existing = Application.objects.get(form_key=form_key)
     return application_save_answers(application_id=existing.pk, answers=extra, identity=fields, territory=territory)
+
+
+def referral_partner(*, code: str | None, country: Country) -> Organisation | None:
+    """The partner of ``country`` whose referral link carries ``code``, or None for any other code
+    (unknown, another country's, malformed): a wrong code is ignored, whatever it is."""
+    code = (code or "").strip()
+    if not code or len(code) > Organisation._meta.get_field("referral_code").max_length:
+        return None
+    return Organisation.objects.filter(kind=OrganisationKind.PARTNER, referral_code=code, country=country).first()
+
+
+def application_referral_set(*, application_id: int, code: str | None, consent: bool) -> Application:
+    """Record, on a file still being written, whether the partner whose referral link brought the
+    applicant follows it: only with a valid code and the applicant's consent (kept word for word
+    with the other consents); otherwise no partner follows it."""
+    from .forms import referral_consent_text
+    from .models import ConsentRecord
+
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application_id)
+        if application.state not in CAN_BE_SUBMITTED_STATES:
+            raise TransitionRefused(_("This application has already been sent; it can no longer be changed here."))
+        partner = referral_partner(code=code, country=application.country)
+        if partner is None or not consent or application.kind != ApplicationKind.GUEST:
+            partner = None
+        if partner is not None and application.referred_by_id == partner.pk:
+            return application
+        application.referred_by = partner
+        application.referral_consent_at = timezone.now() if partner is not None else None
+        application.save(update_fields=["referred_by", "referral_consent_at", "updated_at"])
+        if partner is not None:
+            with translation.override(application.language):
+                text = str(referral_consent_text(partner))
+            ConsentRecord.objects.create(
+                application=application, notice_version=settings.PRIVACY_NOTICE_VERSION, text=text
+            )
+        return application
+
+
+def application_referral_withdraw(*, application_id: int) -> Application:
+    """The applicant no longer wants the partner to follow their file: it stops at once."""
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application_id)
+        if application.referred_by_id is None:
+            return application
+        application.referred_by = None
+        application.referral_consent_at = None
+        application.save(update_fields=["referred_by", "referral_consent_at", "updated_at"])
+        return application
 
 
 def application_save_answers(
@@ -379,6 +428,10 @@ def _export(application: Application) -> dict:
             if application.email_confirmed_at
             else None,
             "status_reason": application.status_reason,
+            "referred_by": application.referred_by.name if application.referred_by_id else None,
+            "referral_consent_at": application.referral_consent_at.isoformat()
+            if application.referral_consent_at
+            else None,
         },
         "history": [
             {"when": log.created_at.isoformat(), "from": log.from_state, "to": log.to_state, "comment": log.comment}

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from .answers import GuestAnswers, HostAnswers, Programme, Smoking
 from .enums import ApplicationKind, Gender, Interest, OrganisationKind, Service, StaffRole
@@ -30,7 +31,14 @@ class DemoFile:
     answers: HostAnswers | GuestAnswers
     #: Free text the schema does not declare (nothing computes with it).
     others: dict = field(default_factory=dict)
+    #: The partner whose referral link the applicant came through and agreed to be followed by.
+    referred_by: str = ""
 
+
+#: The demo's partner: a university's international office, which sends young people the link of
+#: the form and follows those who agree to it.
+PARTNER_NAME = "Université de Bordeaux — Relations internationales"
+PARTNERS = [("FR", PARTNER_NAME, "international@u-bordeaux.example")]
 
 FILES = [
     DemoFile(
@@ -80,6 +88,7 @@ FILES = [
             pets_ok=True,
         ),
         others={"institution": "Université de Bordeaux"},
+        referred_by=PARTNER_NAME,
     ),
     DemoFile(
         "host",
@@ -115,6 +124,7 @@ FILES = [
         (),
         GuestAnswers(programme=Programme.ERASMUS, budget=Decimal("130")),
         others={"institution": "Université de Bordeaux — campus de Périgueux"},
+        referred_by=PARTNER_NAME,
     ),
     DemoFile(
         "host",
@@ -161,6 +171,7 @@ FILES = [
             end_date=date.today() + timedelta(days=300),
         ),
         others={"institution": "Station marine d'Arcachon (Université de Bordeaux)"},
+        referred_by=PARTNER_NAME,
     ),
     DemoFile(
         "host",
@@ -222,6 +233,7 @@ STAFF = [
     ("officer.carsat", "FR", OrganisationKind.PENSION_OFFICE, StaffRole.PENSION_OFFICER),
     ("officer.cnav", "FR", OrganisationKind.NATIONAL_BODY, StaffRole.NATIONAL_OFFICER),
     ("advisor.madrid", "ES", OrganisationKind.ASSOCIATION, StaffRole.ADVISOR),
+    ("partner.bordeaux", "FR", OrganisationKind.PARTNER, StaffRole.PARTNER),
 ]
 
 
@@ -237,6 +249,7 @@ STAFF_NAMES = {
     "officer.carsat": ("Jean", "Dupuis"),
     "officer.cnav": ("Claire", "Moreau"),
     "advisor.madrid": ("Lucía", "García"),
+    "partner.bordeaux": ("Nadia", "Roussel"),
 }
 
 
@@ -244,6 +257,12 @@ def build_demo_staff() -> list[tuple[str, str]]:
     """Staff accounts with their roles; returns (username, description) pairs."""
     accounts = []
     user_model = get_user_model()
+    for country_code, name, email in PARTNERS:
+        country = Country.objects.filter(code=country_code).first()
+        if country is not None:
+            Organisation.objects.get_or_create(
+                country=country, name=name, defaults={"kind": OrganisationKind.PARTNER, "email": email}
+            )
     for username, country_code, kind, role in STAFF:
         organisation = Organisation.objects.filter(country__code=country_code, kind=kind).first()
         if organisation is None:
@@ -273,6 +292,9 @@ def build_demo_files() -> int:
         email = f"{plain}@example.org".lower().replace(" ", "")
         if Application.objects.filter(email=email).exists():
             continue
+        partner = (
+            Organisation.objects.filter(country=country, name=spec.referred_by).first() if spec.referred_by else None
+        )
         application = Application.objects.create(
             kind=ApplicationKind(spec.kind),
             country=country,
@@ -283,6 +305,8 @@ def build_demo_files() -> int:
             birth_date=_birth_date(spec.age),
             language=spec.language,
             answers=spec.answers.as_json(**spec.others),
+            referred_by=partner,
+            referral_consent_at=timezone.now() if partner else None,
         )
         application_applicant_act(application_id=application.pk, action="submit")
         advisor = StaffMembership.objects.filter(

@@ -22,10 +22,15 @@ class StaffRole(models.TextChoices):
     PENSION_OFFICER = "pension_officer", _("Pension-office officer")
     NATIONAL_OFFICER = "national_officer", _("National officer")
     EDITOR = "editor", _("Communications editor")
+    PARTNER = "partner", _("Partner's referent")
 
 
 #: Roles held in an association: they vet the files of the association's territories.
 VETTING_ROLES = (StaffRole.ADVISOR, StaffRole.ASSOCIATION_MANAGER)
+
+#: Roles held in a partner (a university's international office, an Erasmus+ office…): they follow
+#: the young people who applied through their referral link and agreed to it, and see nothing else.
+PARTNER_ROLES = (StaffRole.PARTNER,)
 
 
 class ApplicationKind(models.TextChoices):

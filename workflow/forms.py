@@ -108,6 +108,13 @@ class StepForm(forms.Form, metaclass=AnswerFieldsMetaclass):
         return initial
 
 
+def referral_consent_text(partner) -> str:
+    """What an applicant agrees to when the partner whose link brought them follows their file."""
+    return _(
+        "I agree that %(partner)s follows the progress of my application (its state and dates, never my documents)."
+    ) % {"partner": partner.name}
+
+
 class IdentityForm(StepForm):
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
@@ -137,8 +144,16 @@ class IdentityForm(StepForm):
         )
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, referrer=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if referrer is not None and self.kind == ApplicationKind.GUEST:
+            # The visitor came through a partner's referral link: the partner follows the file
+            # only if they tick this box, which is left unticked.
+            self.fields["referral_consent"] = forms.BooleanField(
+                label=referral_consent_text(referrer),
+                required=False,
+                help_text=_("If you leave it unticked, your application is examined in exactly the same way."),
+            )
         self.fields["territory"].queryset = Territory.objects.filter(
             country=self.country, level=TerritoryLevel.DEPARTMENT, associations__isnull=False
         ).distinct()
@@ -153,6 +168,11 @@ class IdentityForm(StepForm):
                 _("Guests are between %(min)s and %(max)s years old in this country.")
                 % {"min": self.country.guest_min_age, "max": self.country.guest_max_age - 1},
             )
+
+    def answers(self) -> dict:
+        result = super().answers()
+        result.pop("referral_consent", None)
+        return result
 
     def clean_first_name(self):
         return self.cleaned_data["first_name"].strip()

@@ -7,6 +7,7 @@ notes, transition log, sign-in links and consents are here too; pairings and con
 on them in their own apps.
 """
 
+import secrets
 from datetime import date
 from decimal import Decimal
 
@@ -209,6 +210,18 @@ class Organisation(models.Model):
     )
     address = models.TextField(_("address"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    referral_code = models.CharField(
+        _("referral code"),
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "A partner's part of its referral link: young people who apply through the link and agree to it "
+            "are followed by the partner."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisation")
@@ -218,6 +231,22 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_kind_display()})"
+
+    def save(self, *args, **kwargs):
+        if self.kind != OrganisationKind.PARTNER:
+            self.referral_code = None
+        elif not self.referral_code:
+            self.referral_code = new_referral_code()
+        super().save(*args, **kwargs)
+
+
+#: Letters and digits that cannot be mistaken for one another when read out or typed.
+REFERRAL_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def new_referral_code() -> str:
+    """An unguessable code for a partner's referral link (16 characters: about 79 bits)."""
+    return "".join(secrets.choice(REFERRAL_CODE_ALPHABET) for _ in range(16))
 
 
 class Territory(models.Model):
@@ -320,6 +349,16 @@ class StaffMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.organisation.name}"
+
+    def clean(self) -> None:
+        # A partner's referent follows its referrals only; no other role is held in a partner.
+        if not self.organisation_id or not self.role:
+            return
+        is_partner = self.organisation.kind == OrganisationKind.PARTNER
+        if is_partner and self.role != StaffRole.PARTNER:
+            raise ValidationError({"role": _("In a partner, the only role is the partner's referent.")})
+        if not is_partner and self.role == StaffRole.PARTNER:
+            raise ValidationError({"role": _("The partner's referent is a role of a partner organisation.")})
 
 
 class Person(models.Model):
@@ -452,12 +491,35 @@ class Application(ConcurrentTransitionMixin, models.Model):
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     state_changed_at = models.DateTimeField(_("in this state since"), default=timezone.now, db_index=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    referred_by = models.ForeignKey(
+        Organisation,
+        verbose_name=_("referred by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        limit_choices_to={"kind": OrganisationKind.PARTNER},
+        help_text=_("The partner whose referral link the applicant came through and who follows the file."),
+    )
+    referral_consent_at = models.DateTimeField(
+        _("agreed to be followed by the partner"),
+        null=True,
+        blank=True,
+        help_text=_("When the applicant agreed that the partner follows the progress of the file."),
+    )
 
     class Meta:
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         ordering = ["-submitted_at", "-created_at"]
         indexes = [models.Index(fields=["territory", "state"])]
+        constraints = [
+            # A partner follows a file only with the applicant's consent.
+            models.CheckConstraint(
+                condition=Q(referred_by__isnull=True) | Q(referral_consent_at__isnull=False),
+                name="application_referral_needs_consent",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name} ({self.get_kind_display()})"

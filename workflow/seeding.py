@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from .answers import GuestAnswers, HostAnswers, Programme, Smoking
 from .enums import (
@@ -19,11 +20,12 @@ from .enums import (
     Gender,
     GenderPreference,
     Interest,
+    OrganisationKind,
     Service,
     StaffRole,
     TerritoryLevel,
 )
-from .models import Application, StaffMembership, Territory
+from .models import Application, Organisation, StaffMembership, Territory
 from .services import application_act, application_applicant_act
 
 FAKER_LOCALES = {"FR": "fr_FR", "ES": "es_ES", "IT": "it_IT", "DE": "de_DE", "PT": "pt_PT"}
@@ -105,6 +107,11 @@ def seed_applications(*, seniors: int, youths: int, progress: Callable[[Iterable
     if not territories:
         raise ValueError("No department with an association: load the demo content first (manage.py load_demo).")
     plan = [(ApplicationKind.HOST, n) for n in range(seniors)] + [(ApplicationKind.GUEST, n) for n in range(youths)]
+    # The students of a university with a partner office mostly come through its referral link.
+    partners = {
+        partner.country_id: partner
+        for partner in Organisation.objects.filter(kind=OrganisationKind.PARTNER).order_by("-pk")
+    }
     created = kept = 0
     for kind, number in progress(plan):
         email = f"seed-{kind}-{number}@example.org"
@@ -119,6 +126,7 @@ def seed_applications(*, seniors: int, youths: int, progress: Callable[[Iterable
         postcodes = POSTCODES.get((country.code, territory.code), [])
         states = _states_for(kind)
         target = states[number % len(states)]
+        referred_by = None
         if kind == ApplicationKind.HOST:
             birth = _birth_date(rng, country.host_min_age, 92)
             start = date.today() - timedelta(days=rng.randint(0, 60))
@@ -170,6 +178,8 @@ def seed_applications(*, seniors: int, youths: int, progress: Callable[[Iterable
                 smoker=rng.random() < 0.15,
                 pets_ok=rng.random() < 0.6,
             ).as_json(institution=institution)
+            if institution.startswith("Université de Bordeaux") and rng.random() < 0.7:
+                referred_by = partners.get(country.pk)
         with transaction.atomic():
             application = Application.objects.create(
                 kind=kind,
@@ -182,6 +192,8 @@ def seed_applications(*, seniors: int, youths: int, progress: Callable[[Iterable
                 birth_date=birth,
                 language=language,
                 answers=answers,
+                referred_by=referred_by,
+                referral_consent_at=timezone.now() if referred_by else None,
             )
             path = PATHS[target]
             if kind == ApplicationKind.HOST and target == ApplicationState.APPROVED:

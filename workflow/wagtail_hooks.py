@@ -4,10 +4,11 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, Panel
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -25,6 +26,7 @@ from .admin_views import (
     ApplicationTickView,
 )
 from .dashboard import ApplicationsPanel, files_panel
+from .enums import OrganisationKind
 from .models import Application, ApplicationRules, Country, Organisation, StaffMembership, Territory
 from .permission_policies import application_permission_policy
 
@@ -78,6 +80,34 @@ class CountryViewSet(SnippetViewSet):
     ]
 
 
+class ReferralLinkPanel(Panel):
+    """A partner's referral code and the links young people apply through (read only).
+
+    The links point at the public forms, which the pages' app knows: it hands them over through
+    the hook ``organisation_referral_links``.
+    """
+
+    class BoundPanel(Panel.BoundPanel):
+        def is_shown(self):
+            return self.instance.pk is not None and self.instance.kind == OrganisationKind.PARTNER
+
+        def render_html(self, parent_context=None):
+            links = [
+                link
+                for hook in hooks.get_hooks("organisation_referral_links")
+                for link in hook(self.instance, self.request)
+            ]
+            listed = format_html_join("", "<li>{}: <code>{}</code></li>", ((li["language"], li["url"]) for li in links))
+            return format_html(
+                '<div class="w-field__wrapper"><p>{}: <code>{}</code></p>{}</div>',
+                _("Referral code"),
+                self.instance.referral_code or "",
+                format_html("<ul>{}</ul>", listed)
+                if links
+                else format_html("<p>{}</p>", _("No application form for young people is published in this country.")),
+            )
+
+
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
@@ -85,6 +115,20 @@ class OrganisationViewSet(SnippetViewSet):
     list_display = ["name", "kind", "country", "email"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "email"]
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("country")]),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+        FieldPanel("opening_hours"),
+        FieldPanel("address"),
+        FieldPanel("website"),
+        ReferralLinkPanel(
+            heading=_("Referral link"),
+            help_text=_(
+                "Young people who apply through this link and agree to it are followed by the partner's referents."
+            ),
+        ),
+    ]
 
 
 class TerritoryViewSet(SnippetViewSet):

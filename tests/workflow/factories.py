@@ -34,6 +34,9 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
         pension_office = factory.Trait(
             kind=OrganisationKind.PENSION_OFFICE, name=factory.Sequence(lambda n: f"CARSAT {n}")
         )
+        partner = factory.Trait(
+            kind=OrganisationKind.PARTNER, name=factory.Sequence(lambda n: f"International office {n}")
+        )
 
 
 class TerritoryFactory(factory.django.DjangoModelFactory):
@@ -113,3 +116,20 @@ def association_covering(territory):
         association = OrganisationFactory(country=territory.country)
         territory.associations.add(association)
     return association
+
+
+def partner_referent(partner=None, **kwargs):
+    """A user holding the partner's referent role in ``partner`` (a new partner if none is given)."""
+    partner = partner or OrganisationFactory(partner=True, **kwargs)
+    return StaffMembershipFactory(organisation=partner, role="partner").user
+
+
+def referred(application, partner, *, consent=True):
+    """Record ``application`` as referred by ``partner`` (test set-up only), with the applicant's
+    consent unless ``consent=False`` (then nothing is recorded, as the form does)."""
+    if consent:
+        type(application).objects.filter(pk=application.pk).update(
+            referred_by=partner, referral_consent_at=timezone.now()
+        )
+    application.refresh_from_db()
+    return application

@@ -1,7 +1,9 @@
 """Every back-office address of the programme, walked with every role.
 
 A missing right answers 403; a file of another territory answers 404 (its existence does not
-leak); a refused action on a visible file comes back as a message (302).
+leak); a refused action on a visible file comes back as a message (302). The file of the matrix
+came through a partner's referral link with its applicant's consent: the partner's referent
+follows it on its referrals page and is refused everything else, the file's own page included.
 """
 
 import pytest
@@ -14,27 +16,42 @@ from .factories import (
     StaffMembershipFactory,
     TerritoryFactory,
     association_covering,
+    partner_referent,
+    referred,
     set_state,
 )
 
-ROLES = ["anonymous", "editor", "advisor", "other_advisor", "manager", "pension_officer", "national_officer", "admin"]
+ROLES = [
+    "anonymous",
+    "editor",
+    "advisor",
+    "other_advisor",
+    "manager",
+    "pension_officer",
+    "national_officer",
+    "partner",
+    "admin",
+]
 
 # address name -> expected status per role, in the order of ROLES.
 MATRIX = {
-    "dashboard": [302, 200, 200, 200, 200, 200, 200, 200],
-    "applications": [302, 403, 200, 200, 200, 200, 200, 200],
-    "application": [302, 403, 200, 404, 200, 200, 200, 200],
-    "act": [302, 403, 302, 404, 302, 403, 403, 302],
-    "note": [302, 403, 302, 404, 302, 403, 403, 302],
-    "edit_application": [302, 403, 403, 403, 403, 403, 403, 403],
-    "pairings": [302, 403, 200, 200, 200, 200, 200, 200],
-    "suggestions": [302, 403, 404, 404, 404, 404, 404, 404],
+    "dashboard": [302, 200, 200, 200, 200, 200, 200, 200, 200],
+    "applications": [302, 403, 200, 200, 200, 200, 200, 403, 200],
+    "application": [302, 403, 200, 404, 200, 200, 200, 403, 200],
+    "act": [302, 403, 302, 404, 302, 403, 403, 403, 302],
+    "note": [302, 403, 302, 404, 302, 403, 403, 403, 302],
+    "edit_application": [302, 403, 403, 403, 403, 403, 403, 403, 403],
+    "pairings": [302, 403, 200, 200, 200, 200, 200, 403, 200],
+    "suggestions": [302, 403, 404, 404, 404, 404, 404, 403, 404],
     # Appointments are scheduled by the file's association; others who see the file may not.
-    "schedule_appointment": [302, 404, 200, 404, 200, 403, 403, 200],
-    "countries": [302, 403, 403, 403, 403, 403, 403, 200],
-    "territories": [302, 403, 403, 403, 403, 403, 403, 200],
-    "staff_roles": [302, 403, 403, 403, 403, 403, 403, 200],
-    "application_rules": [302, 403, 403, 403, 403, 403, 403, 200],
+    "schedule_appointment": [302, 404, 200, 404, 200, 403, 403, 404, 200],
+    "countries": [302, 403, 403, 403, 403, 403, 403, 403, 200],
+    "territories": [302, 403, 403, 403, 403, 403, 403, 403, 200],
+    "staff_roles": [302, 403, 403, 403, 403, 403, 403, 403, 200],
+    "application_rules": [302, 403, 403, 403, 403, 403, 403, 403, 200],
+    "audit_trail": [302, 403, 403, 403, 403, 403, 200, 403, 200],
+    # A partner's own page: who came through its link; nobody else's, not even an administrator's.
+    "referrals": [302, 403, 403, 403, 403, 403, 403, 200, 403],
 }
 
 
@@ -48,6 +65,8 @@ def world(demo):
     application = set_state(ApplicationFactory(territory=territory, country=country), "submitted")
     national = OrganisationFactory(kind="national_body", country=country)
     elsewhere = ApplicationFactory()
+    partner = OrganisationFactory(partner=True, country=country)
+    referred(application, partner)
     users = {
         "anonymous": None,
         "editor": get_user_model().objects.get(username="editor.france"),
@@ -56,6 +75,7 @@ def world(demo):
         "manager": StaffMembershipFactory(organisation=association, role="association_manager").user,
         "pension_officer": StaffMembershipFactory(organisation=office, role="pension_officer").user,
         "national_officer": StaffMembershipFactory(organisation=national, role="national_officer").user,
+        "partner": partner_referent(partner),
         "admin": get_user_model().objects.get(username="admin"),
     }
     return application, users
@@ -83,6 +103,8 @@ def request(client, name, application):
         # The file in the matrix is a guest's: there are no suggestions for it, for anyone.
         "suggestions": reverse("pairings_pairing:suggestions", args=[application.pk]),
         "schedule_appointment": reverse("appointment_new_file", args=[application.pk]),
+        "audit_trail": reverse("audit_trail"),
+        "referrals": reverse("oversight_partner_referrals"),
     }
     return client.get(urls[name])
 
@@ -107,3 +129,13 @@ def test_a_successful_action_in_the_matrix_really_changed_the_file(client, world
 
     application.refresh_from_db()
     assert application.state == "in_review"
+
+
+def test_the_partner_finds_the_file_of_the_matrix_on_its_referrals_page_only(client, world):
+    application, users = world
+    client.force_login(users["partner"])
+
+    page = client.get(reverse("oversight_partner_referrals")).content.decode()
+
+    assert f"WS-{application.created_at:%Y}-{application.pk:06d}" in page
+    assert request(client, "application", application).status_code == 403
