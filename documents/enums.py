@@ -1,4 +1,4 @@
-"""States of a convention and its signing parties, in the order they sign."""
+"""States of a convention and its signing parties, in the order they sign; who holds a certificate."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +20,16 @@ class SigningParty(models.TextChoices):
     HOST = "host", _("Host")
     ASSOCIATION = "association", _("Association")
     PENSION_OFFICE = "pension_office", _("Pension office")
+
+
+class CertificateHolder(models.TextChoices):
+    """Who a stored signing certificate belongs to: a signing party, or the platform itself (its seal)."""
+
+    GUEST = SigningParty.GUEST.value, SigningParty.GUEST.label
+    HOST = SigningParty.HOST.value, SigningParty.HOST.label
+    ASSOCIATION = SigningParty.ASSOCIATION.value, SigningParty.ASSOCIATION.label
+    PENSION_OFFICE = SigningParty.PENSION_OFFICE.value, SigningParty.PENSION_OFFICE.label
+    PLATFORM = "platform", _("WeShare's seal")
 
 
 #: Who signs after which state: the order is guest → host → association → pension office.

@@ -24,7 +24,14 @@ from wagtail.fields import RichTextField, StreamField
 
 from workflow.enums import DocumentKind
 
-from .enums import CAN_BE_REFUSED_STATES, SIGNING_ORDER, AuthorityKind, ConventionState, SigningParty
+from .enums import (
+    CAN_BE_REFUSED_STATES,
+    SIGNING_ORDER,
+    AuthorityKind,
+    CertificateHolder,
+    ConventionState,
+    SigningParty,
+)
 
 
 def private_storage():
@@ -353,7 +360,8 @@ class Authority(models.Model):
 
 
 class SignerCertificate(models.Model):
-    """A signing party's certificate, issued once their identity is verified; revocable."""
+    """A signing party's certificate, issued once their identity is verified, or the platform's
+    seal certificate (party "platform", one in use at a time, renewed before it expires); revocable."""
 
     application = models.ForeignKey(
         "workflow.Application", on_delete=models.PROTECT, null=True, blank=True, related_name="signer_certificates"
@@ -361,7 +369,7 @@ class SignerCertificate(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="signer_certificates"
     )
-    party = models.CharField(_("party"), max_length=20, choices=SigningParty.choices)
+    party = models.CharField(_("party"), max_length=20, choices=CertificateHolder.choices)
     subject_name = models.CharField(_("name"), max_length=200)
     organisation = models.CharField(_("organisation"), max_length=200)
     serial = models.CharField(_("serial number"), max_length=64, unique=True)

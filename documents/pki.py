@@ -1,8 +1,10 @@
-"""The platform's public-key infrastructure: a root, an issuing CA, a timestamp authority, signers.
+"""The platform's public-key infrastructure: a root, an issuing CA, a timestamp authority, signers
+and the platform's own seal.
 
 Built with ``cryptography``. Private keys are stored encrypted with ``PKI_KEY_PASSPHRASE`` (from
 the environment); only this module decrypts them. ``manage.py pki_init`` creates the
-authorities once; a signing party's certificate is issued when their identity is verified.
+authorities and the platform's seal certificate once; a signing party's certificate is issued
+when their identity is verified.
 """
 
 from __future__ import annotations
@@ -15,11 +17,17 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-ROOT_YEARS, ISSUING_YEARS, TSA_YEARS, SIGNER_YEARS = 20, 10, 10, 3
+ROOT_YEARS, ISSUING_YEARS, TSA_YEARS, SIGNER_YEARS, SEAL_YEARS = 20, 10, 10, 3, 3
+
+#: id-kp-documentSigning (RFC 9336): the key purpose of a certificate that signs documents.
+DOCUMENT_SIGNING = ObjectIdentifier("1.3.6.1.5.5.7.3.36")
+#: The key purposes of the platform's seal: document signing, and e-mail protection, without which
+#: readers built on NSS (poppler's pdfsig, Firefox) refuse a PDF signature whose certificate names purposes.
+SEAL_PURPOSES = (DOCUMENT_SIGNING, ExtendedKeyUsageOID.EMAIL_PROTECTION)
 
 
 def passphrase() -> bytes:
@@ -150,6 +158,37 @@ def create_tsa(issuing_cert, issuing_key, *, crl_url: str):
     return cert, key
 
 
+def _signing_usage():
+    return x509.KeyUsage(
+        digital_signature=True,
+        content_commitment=True,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=False,
+        crl_sign=False,
+        encipher_only=False,
+        decipher_only=False,
+    )
+
+
+def _end_entity(issuing_cert, issuing_key, subject, *, years: int, crl_url: str, public_key=None, purposes=()):
+    """A certificate that signs documents, issued by the issuing CA; its key made here unless
+    ``public_key`` is given (a key pair made in an HSM: then the key returned is None)."""
+    key = None if public_key is not None else ec.generate_private_key(ec.SECP256R1())
+    public_key = public_key if public_key is not None else key.public_key()
+    builder = (
+        _builder(subject, issuing_cert.subject, public_key, years)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(_signing_usage(), critical=True)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuing_key.public_key()), critical=False)
+        .add_extension(_crl_points(crl_url), critical=False)
+    )
+    if purposes:
+        builder = builder.add_extension(x509.ExtendedKeyUsage(list(purposes)), critical=False)
+    return builder.sign(issuing_key, hashes.SHA256()), key
+
+
 def issue_signer(
     issuing_cert,
     issuing_key,
@@ -165,30 +204,29 @@ def issue_signer(
 
     With ``public_key`` (a key pair made in an HSM) no private key is made here: returns (cert, None).
     """
-    key = None if public_key is not None else ec.generate_private_key(ec.SECP256R1())
-    public_key = public_key if public_key is not None else key.public_key()
-    cert = (
-        _builder(_name(name, organisation, role, country), issuing_cert.subject, public_key, SIGNER_YEARS)
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuing_key.public_key()), critical=False)
-        .add_extension(_crl_points(crl_url), critical=False)
-        .sign(issuing_key, hashes.SHA256())
+    return _end_entity(
+        issuing_cert,
+        issuing_key,
+        _name(name, organisation, role, country),
+        years=SIGNER_YEARS,
+        crl_url=crl_url,
+        public_key=public_key,
     )
-    return cert, key
+
+
+def issue_seal(issuing_cert, issuing_key, *, name: str, role: str, organisation: str, crl_url: str, public_key=None):
+    """The platform's seal certificate: the platform's name, the seal's role, for signing documents
+    (non-repudiation, :data:`SEAL_PURPOSES`). Returns (cert, key or None), as
+    :func:`issue_signer`."""
+    return _end_entity(
+        issuing_cert,
+        issuing_key,
+        _name(name, organisation, role),
+        years=SEAL_YEARS,
+        crl_url=crl_url,
+        public_key=public_key,
+        purposes=SEAL_PURPOSES,
+    )
 
 
 def build_crl(

@@ -177,6 +177,9 @@ class SignatureReport:
     problems: list[str] = field(default_factory=list)
     #: Why it was signed, as written in the signed part of the file.
     reason: str = ""
+    #: The signer's certificate is on the platform's CRL (then it is not trusted), and since when.
+    revoked: bool = False
+    revoked_at: datetime | None = None
 
     @property
     def ok(self) -> bool:
@@ -242,6 +245,7 @@ def verify(pdf: bytes, context_factory) -> Report:
             bool(status.docmdp_ok) and level is not None and level.name in {"NONE", "LTA_UPDATES", "FORM_FILLING"}
         )
         ts = status.timestamp_validity
+        revocation = status.revocation_details
         reports.append(
             SignatureReport(
                 field=sig.field_name,
@@ -259,12 +263,24 @@ def verify(pdf: bytes, context_factory) -> Report:
                 changes=level.name.lower() if level is not None else "unknown",
                 fingerprint=cert.sha256.hex() if cert is not None else "",
                 reason=_reason(sig),
+                revoked=revocation is not None,
+                revoked_at=getattr(revocation, "revocation_date", None),
+                problems=[_revocation_problem(revocation)] if revocation is not None else [],
             )
         )
     report = Report(signatures=reports, sealed=sealed, seal_ok=seal_ok, has_validation_data=has_dss)
     report.by_platform = bool(reports) and all(s.role == PLATFORM_SEAL_ROLE for s in reports)
     report.level = _level(report)
     return report
+
+
+def _revocation_problem(revocation) -> str:
+    when = getattr(revocation, "revocation_date", None)
+    return (
+        f"the signer's certificate was revoked on {when:%Y-%m-%d %H:%M %Z}"
+        if when
+        else "the signer's certificate was revoked"
+    )
 
 
 def _reason(sig) -> str:

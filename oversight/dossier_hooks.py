@@ -15,19 +15,15 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from audit import chain
-from documents import pki, signing
+from documents import signing
 from documents.conventions import authority
 from documents.conventions.rendering import FONTS, PX_TO_PT, safe_url_fetcher
-from documents.enums import AuthorityKind
 from documents.exceptions import PKINotInitialised
 from pairings.exceptions import PairingNotFound
 from workflow import access
 
 from .dossier import Dossier, pairing_dossier
 
-#: The names in the seal certificate (certificates are not translated).
-SEAL_NAME = "WeShare platform seal"
-SEAL_ORGANISATION = "WeShare"
 #: Where the visible seal goes in the PDF (an element of this id on the first page).
 SEAL_ANCHOR = "platform-seal"
 
@@ -88,34 +84,20 @@ def dossier_pdf(dossier: Dossier) -> tuple[bytes, tuple]:
     return document.write_pdf(pdf_variant="pdf/a-2b", uncompressed_pdf=False), box
 
 
-def _seal_signer():
-    """A seal certificate of the platform, issued by its signing authority for this document (the
-    key is never stored: the certificate is in the signed file, and it chains to the platform's root)."""
-    issuing_cert, issuing_key = authority.loaded()[AuthorityKind.ISSUING]
-    cert, key = pki.issue_signer(
-        issuing_cert,
-        issuing_key,
-        name=SEAL_NAME,
-        role=signing.PLATFORM_SEAL_ROLE,
-        organisation=SEAL_ORGANISATION,
-        country="",
-        crl_url=authority.crl_url(AuthorityKind.ISSUING),
-    )
-    return signing.simple_signer(pki.to_asn1_cert(cert), pki.to_asn1_key(key), authority.chain_asn1())
-
-
 def dossier_sealed_pdf(dossier: Dossier) -> bytes:
-    """The dossier's PDF with the platform's PAdES seal, which the public verification page accepts."""
+    """The dossier's PDF with the platform's PAdES seal, made with the platform's own stored seal
+    certificate, which the public verification page accepts."""
     pdf, box = dossier_pdf(dossier)
-    return signing.seal_as_platform(
-        pdf,
-        signer=_seal_signer(),
-        timestamper=authority.timestamper(),
-        context=authority.validation_context(),
-        role=_("WeShare's seal"),
-        reason=_("Dossier of pairing %(number)s") % {"number": dossier.pairing.pk},
-        box=box,
-    )
+    with authority.platform_seal_signer() as signer:
+        return signing.seal_as_platform(
+            pdf,
+            signer=signer,
+            timestamper=authority.timestamper(),
+            context=authority.validation_context(),
+            role=_("WeShare's seal"),
+            reason=_("Dossier of pairing %(number)s") % {"number": dossier.pairing.pk},
+            box=box,
+        )
 
 
 def dossier_download(request, pk: int):

@@ -1,13 +1,15 @@
-"""The platform's authorities as stored: loading them, issuing and revoking signers, CRLs, timestamps."""
+"""The platform's authorities as stored: loading them, issuing and revoking signers, the platform's
+own seal certificate, CRLs, timestamps."""
 
 from __future__ import annotations
 
 import secrets
 from contextlib import contextmanager
-from datetime import UTC
+from datetime import UTC, timedelta
 from functools import lru_cache
 
 from asn1crypto import crl as asn1_crl
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from django.conf import settings
 from django.db import transaction
@@ -18,12 +20,18 @@ from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from .. import pki, signing
-from ..enums import AuthorityKind
+from ..enums import AuthorityKind, CertificateHolder
 from ..exceptions import PKINotInitialised
 from ..models import Authority, SignerCertificate
 
 #: Roles as written in certificates (names in certificates are not translated).
 ROLE_NAMES = {"guest": "Guest", "host": "Host", "association": "Association", "pension_office": "Pension office"}
+
+#: The names in the platform's seal certificate (its role is :data:`signing.PLATFORM_SEAL_ROLE`).
+SEAL_NAME = "WeShare platform seal"
+SEAL_ORGANISATION = "WeShare"
+#: A seal certificate this close to its end is replaced by a new one before it seals anything.
+SEAL_RENEWED_BEFORE = timedelta(days=30)
 
 
 def crl_url(kind: str) -> str:
@@ -31,29 +39,43 @@ def crl_url(kind: str) -> str:
 
 
 def initialise(*, force: bool = False) -> list[str]:
-    """Create the root, the issuing CA and the timestamp authority (once). Returns what was created."""
-    with transaction.atomic():
-        existing = set(Authority.objects.select_for_update().values_list("kind", flat=True))
-        if existing and not force:
-            return []
-        if force:
-            Authority.objects.all().delete()
-        root, root_key = pki.create_root()
-        issuing, issuing_key = pki.create_issuing(root, root_key, crl_url=crl_url(AuthorityKind.ROOT))
-        tsa, tsa_key = pki.create_tsa(issuing, issuing_key, crl_url=crl_url(AuthorityKind.ISSUING))
-        for kind, cert, key in (
-            (AuthorityKind.ROOT, root, root_key),
-            (AuthorityKind.ISSUING, issuing, issuing_key),
-            (AuthorityKind.TSA, tsa, tsa_key),
-        ):
-            Authority.objects.create(
-                kind=kind, certificate_pem=pki.cert_pem(cert).decode(), key_pem=pki.encrypt_key(key)
-            )
+    """Create the root, the issuing CA and the timestamp authority (once), and the platform's seal
+    certificate when there is no usable one. Returns what was created."""
+    created = []
+    try:
+        with transaction.atomic():
+            existing = set(Authority.objects.select_for_update().values_list("kind", flat=True))
+            if force or not existing:
+                if force:
+                    Authority.objects.all().delete()
+                root, root_key = pki.create_root()
+                issuing, issuing_key = pki.create_issuing(root, root_key, crl_url=crl_url(AuthorityKind.ROOT))
+                tsa, tsa_key = pki.create_tsa(issuing, issuing_key, crl_url=crl_url(AuthorityKind.ISSUING))
+                for kind, cert, key in (
+                    (AuthorityKind.ROOT, root, root_key),
+                    (AuthorityKind.ISSUING, issuing, issuing_key),
+                    (AuthorityKind.TSA, tsa, tsa_key),
+                ):
+                    Authority.objects.create(
+                        kind=kind, certificate_pem=pki.cert_pem(cert).decode(), key_pem=pki.encrypt_key(key)
+                    )
+                created = [AuthorityKind.ROOT, AuthorityKind.ISSUING, AuthorityKind.TSA]
+                # The seal is issued by the authorities just made, not by those this process read before.
+                _clear_caches()
+            if current_platform_seal() is None:
+                _issue_seal()
+                created.append(CertificateHolder.PLATFORM)
+    finally:
+        if created:
+            _clear_caches()
+    return created
+
+
+def _clear_caches() -> None:
     loaded.cache_clear()
     _crl.cache_clear()
     _validation_context.cache_clear()
     _timestamper.cache_clear()
-    return [AuthorityKind.ROOT, AuthorityKind.ISSUING, AuthorityKind.TSA]
 
 
 @lru_cache(maxsize=1)
@@ -182,20 +204,32 @@ def issue(*, party: str, name: str, organisation: str, country: str, application
     Its private key is made in the HSM when one is configured (``PKI_PKCS11_MODULE``), else here
     and stored encrypted.
     """
+    return _stored(
+        party=party,
+        name=name,
+        organisation=organisation,
+        make=lambda issuing_cert, issuing_key, public_key: pki.issue_signer(
+            issuing_cert,
+            issuing_key,
+            name=name,
+            role=ROLE_NAMES[party],
+            organisation=organisation,
+            country=country,
+            crl_url=crl_url(AuthorityKind.ISSUING),
+            public_key=public_key,
+        ),
+        application=application,
+        user=user,
+    )
+
+
+def _stored(*, party: str, name: str, organisation: str, make, application=None, user=None) -> SignerCertificate:
+    """Issue a certificate with ``make(issuing_cert, issuing_key, public_key)`` and store it: its key
+    made in the HSM when one is configured, else made here and stored encrypted."""
     issuing_cert, issuing_key = loaded()[AuthorityKind.ISSUING]
     key_label = f"weshare-{secrets.token_hex(8)}" if hsm_enabled() else ""
     public_key = _hsm_key_pair(key_label) if key_label else None
-
-    cert, key = pki.issue_signer(
-        issuing_cert,
-        issuing_key,
-        name=name,
-        role=ROLE_NAMES[party],
-        organisation=organisation,
-        country=country,
-        crl_url=crl_url(AuthorityKind.ISSUING),
-        public_key=public_key,
-    )
+    cert, key = make(issuing_cert, issuing_key, public_key)
     return SignerCertificate.objects.create(
         application=application,
         user=user,
@@ -208,6 +242,61 @@ def issue(*, party: str, name: str, organisation: str, country: str, application
         key_pem=pki.encrypt_key(key) if key is not None else b"",
         key_label=key_label,
     )
+
+
+def _issue_seal() -> SignerCertificate:
+    return _stored(
+        party=CertificateHolder.PLATFORM,
+        name=SEAL_NAME,
+        organisation=SEAL_ORGANISATION,
+        make=lambda issuing_cert, issuing_key, public_key: pki.issue_seal(
+            issuing_cert,
+            issuing_key,
+            name=SEAL_NAME,
+            role=signing.PLATFORM_SEAL_ROLE,
+            organisation=SEAL_ORGANISATION,
+            crl_url=crl_url(AuthorityKind.ISSUING),
+            public_key=public_key,
+        ),
+    )
+
+
+def current_platform_seal() -> SignerCertificate | None:
+    """The newest seal certificate that is not revoked, was issued by the current issuing authority
+    and does not end within :data:`SEAL_RENEWED_BEFORE`."""
+    issuing_cert = loaded()[AuthorityKind.ISSUING][0]
+    now = timezone.now()
+    candidates = SignerCertificate.objects.filter(party=CertificateHolder.PLATFORM, revoked_at__isnull=True).order_by(
+        "-issued_at", "-pk"
+    )
+    for candidate in candidates[:10]:
+        cert = pki.load_cert(candidate.certificate_pem.encode())
+        try:
+            cert.verify_directly_issued_by(issuing_cert)
+        except (ValueError, TypeError, InvalidSignature):
+            continue
+        if cert.not_valid_before_utc <= now and now + SEAL_RENEWED_BEFORE < cert.not_valid_after_utc:
+            return candidate
+    return None
+
+
+def platform_seal() -> SignerCertificate:
+    """The platform's seal certificate, stored like the signers' (its key in the HSM when one is
+    configured, else encrypted with ``PKI_KEY_PASSPHRASE``). Made by ``pki_init``; a new one is
+    issued here when there is none, when it was revoked, or when it is about to end."""
+    found = current_platform_seal()
+    if found is not None:
+        return found
+    with transaction.atomic():
+        # One issuance at a time: whoever waited finds the seal the other one issued.
+        Authority.objects.select_for_update().filter(kind=AuthorityKind.ISSUING).first()
+        return current_platform_seal() or _issue_seal()
+
+
+def platform_seal_signer():
+    """What :func:`signing.sign` and :func:`signing.seal_as_platform` need to seal a document as the
+    platform: a context manager giving the pyHanko signer of :func:`platform_seal`."""
+    return signer_for(platform_seal())
 
 
 def revoke(certificate: SignerCertificate, *, reason: str) -> None:

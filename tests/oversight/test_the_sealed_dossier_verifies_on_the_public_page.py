@@ -1,11 +1,17 @@
 """The dossier of a pairing that went through every state, downloaded as a PDF sealed by the
-platform, is accepted by the public verification page; a single byte changed, it is refused."""
+platform, is accepted by the public verification page; a single byte changed, it is refused. The
+platform seals every dossier with its own stored certificate; once that one is revoked, a new one
+seals the next dossiers and the page refuses those the revoked one sealed."""
+
+from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
 from audit.models import AuditEvent
 from documents.conventions import authority
+from documents.models import SignerCertificate
 from documents.signing import PLATFORM_SEAL_ROLE, sha256, verify
 
 
@@ -68,3 +74,40 @@ def test_a_convention_signed_by_the_parties_is_not_taken_for_the_platforms_seal(
     report = verify(read_pdf(lived.pairing.conventions.get()), authority.validation_context)
 
     assert report.ok and not report.by_platform
+
+
+def test_two_dossiers_exported_one_after_the_other_are_sealed_by_the_platforms_stored_certificate(
+    lived, advisor, client, clock
+):
+    certificates = SignerCertificate.objects.count()
+    first = verify(download(client, advisor, lived.pairing), authority.validation_context)
+    clock.shift(timedelta(days=3))
+    second = verify(download(client, advisor, lived.pairing), authority.validation_context)
+
+    stored = SignerCertificate.objects.get(party="platform", revoked_at__isnull=True)
+    assert first.ok and second.ok
+    assert first.signatures[0].fingerprint == second.signatures[0].fingerprint == stored.fingerprint
+    assert SignerCertificate.objects.count() == certificates
+    assert b"ENCRYPTED PRIVATE KEY" in bytes(stored.key_pem)
+
+
+def test_once_the_seal_is_revoked_a_new_one_seals_and_the_page_refuses_the_revoked_ones(lived, advisor, client, clock):
+    before = download(client, advisor, lived.pairing)
+    old = verify(before, authority.validation_context).signatures[0].fingerprint
+    clock.shift(timedelta(hours=1))
+
+    call_command("revoke_certificate", old[:20], reason="Clé compromise")
+    clock.shift(timedelta(hours=1))
+    after = download(client, advisor, lived.pairing)
+
+    new = verify(after, authority.validation_context)
+    assert new.ok and new.by_platform and new.signatures[0].fingerprint != old
+    assert SignerCertificate.objects.get(fingerprint=new.signatures[0].fingerprint).party == "platform"
+    revoked = verify(before, authority.validation_context).signatures[0]
+    assert revoked.fingerprint == old and revoked.revoked and not revoked.trusted
+    status, page = checked(client, before)
+    assert status == 200
+    assert 'class="signature invalid"' in page and 'class="signature valid"' not in page
+    assert 'id="platform-seal"' not in page
+    status, page = checked(client, after)
+    assert page.count('class="signature valid"') == 1 and 'id="platform-seal"' in page

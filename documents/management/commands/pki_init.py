@@ -1,4 +1,4 @@
-"""Create the platform's root, issuing and timestamp authorities (once)."""
+"""Create the platform's root, issuing and timestamp authorities (once), and its seal certificate."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -18,7 +18,8 @@ def require_passphrase() -> None:
 
 class Command(BaseCommand):
     help = (
-        "Create the platform's certificate authorities and timestamp authority, keys encrypted with PKI_KEY_PASSPHRASE."
+        "Create the platform's certificate authorities and timestamp authority, and the platform's seal "
+        "certificate, keys encrypted with PKI_KEY_PASSPHRASE (the seal's in the HSM when one is configured)."
     )
 
     def add_arguments(self, parser):
@@ -38,6 +39,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("The authorities already exist; nothing changed (use --force to replace them).")
         self.stdout.write(f"Root: {root.subject.rfc4514_string()} — SHA-256 {fingerprint(root)}")
+        self.stdout.write(f"Platform seal: SHA-256 {authority.platform_seal().fingerprint}")
         if root_out:
             from documents.pki import cert_pem
 
