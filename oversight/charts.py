@@ -9,6 +9,7 @@ point: the chart says so under its title rather than drawing a value that was no
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 
 from django.utils.html import escape, format_html
@@ -20,6 +21,10 @@ from .suppression import Cell
 _ids = itertools.count(1)
 
 WIDTH, BAR_HEIGHT, GAP, LABEL_WIDTH = 560, 22, 8, 190
+#: Bar charts are narrower, so that their words stay readable once scaled down to a phone's width.
+BAR_WIDTH, FONT = 440, 13
+#: A bar's label longer than this is shortened (the whole label is its tooltip and in the table).
+LABEL_CHARACTERS = 24
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,10 @@ def _value(cell) -> int | float | None:
     if isinstance(cell, Cell):
         return cell.value
     return cell
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_CHARACTERS else label[: LABEL_CHARACTERS - 1].rstrip() + "…"
 
 
 def _note(hidden: int) -> str:
@@ -65,23 +74,28 @@ def bar_chart(title: str, series: list[tuple[str, Cell]]) -> Chart:
     top = max([v for v in values if v is not None] or [0]) or 1
     height = max(len(series), 1) * (BAR_HEIGHT + GAP) + GAP
     hidden = sum(1 for v in values if v is None)
-    parts = [_open(chart_id, title, WIDTH, height, hidden)]
-    room = WIDTH - LABEL_WIDTH - 60
+    label_width = round(BAR_WIDTH * 0.4)
+    parts = [_open(chart_id, title, BAR_WIDTH, height, hidden)]
+    room = BAR_WIDTH - label_width - 50
     for index, ((label, cell), value) in enumerate(zip(series, values, strict=True)):
         y = GAP + index * (BAR_HEIGHT + GAP)
         parts.append(
             format_html(
-                '<text x="{x}" y="{y}" text-anchor="end" font-size="12" fill="currentColor">{label}</text>',
-                x=LABEL_WIDTH - 6,
+                '<text x="{x}" y="{y}" text-anchor="end" font-size="{size}" fill="currentColor">'
+                "<title>{label}</title>{short}</text>",
+                x=label_width - 6,
                 y=y + BAR_HEIGHT * 0.7,
+                size=FONT,
                 label=label,
+                short=_short(str(label)),
             )
         )
         if value is None:
             parts.append(
                 format_html(
-                    '<text x="{x}" y="{y}" font-size="12" font-style="italic" fill="currentColor">{text}</text>',
-                    x=LABEL_WIDTH,
+                    '<text x="{x}" y="{y}" font-size="{size}" font-style="italic" fill="currentColor">{text}</text>',
+                    size=FONT,
+                    x=label_width,
                     y=y + BAR_HEIGHT * 0.7,
                     text=str(cell),
                 )
@@ -91,12 +105,13 @@ def bar_chart(title: str, series: list[tuple[str, Cell]]) -> Chart:
         parts.append(
             format_html(
                 '<rect x="{x}" y="{y}" width="{w}" height="{h}" fill="#2e6f9e"></rect>'
-                '<text x="{tx}" y="{ty}" font-size="12" fill="currentColor">{value}</text>',
-                x=LABEL_WIDTH,
+                '<text x="{tx}" y="{ty}" font-size="{size}" fill="currentColor">{value}</text>',
+                x=label_width,
                 y=y,
                 w=length,
                 h=BAR_HEIGHT,
-                tx=LABEL_WIDTH + length + 4,
+                size=FONT,
+                tx=label_width + length + 4,
                 ty=y + BAR_HEIGHT * 0.7,
                 value=_number(value),
             )
@@ -118,15 +133,32 @@ def line_chart(title: str, series: list[tuple[str, Cell]]) -> Chart:
     parts = [_open(chart_id, title, WIDTH, height, hidden)]
     parts.append(
         format_html(
-            '<line x1="{l}" y1="{b}" x2="{r}" y2="{b}" stroke="currentColor" stroke-width="1"></line>'
-            '<text x="{tx}" y="24" text-anchor="end" font-size="11" fill="currentColor">{top}</text>',
+            '<line x1="{l}" y1="{b}" x2="{r}" y2="{b}" stroke="currentColor" stroke-width="1"></line>',
             l=left,
             r=WIDTH - right,
             b=height - bottom,
-            tx=left - 4,
-            top=_number(top),
         )
     )
+    if hidden == len(values) and values:
+        parts.append(
+            format_html(
+                '<text x="{x}" y="{y}" text-anchor="middle" font-size="{size}" font-style="italic" '
+                'fill="currentColor">{text}</text>',
+                x=WIDTH / 2,
+                y=(height - bottom) / 2,
+                size=FONT + 3,
+                text=_("Every figure is hidden (fewer than 5 people): see the table."),
+            )
+        )
+    elif values:
+        parts.append(
+            format_html(
+                '<text x="{tx}" y="24" text-anchor="end" font-size="{size}" fill="currentColor">{top}</text>',
+                tx=left - 4,
+                size=FONT,
+                top=_number(top),
+            )
+        )
     runs, run = [], []
     for index, value in enumerate(values):
         if value is None:
@@ -141,12 +173,19 @@ def line_chart(title: str, series: list[tuple[str, Cell]]) -> Chart:
         points = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
         parts.append(f'<polyline points="{points}" fill="none" stroke="#2e6f9e" stroke-width="2"></polyline>')
         parts.extend(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#2e6f9e"></circle>' for x, y in run)
+    # Labels on the axis: as many as fit side by side (each shown one in ``every``), kept within the chart.
+    widest = max((len(str(label)) for label, _cell in series), default=1) * FONT * 0.6 + 12
+    every = max(1, math.ceil(widest / step)) if len(series) > 1 else 1
     for index, (label, _cell) in enumerate(series):
+        if index % every:
+            continue
+        x = min(max(left + index * step, widest / 2), WIDTH - widest / 2)
         parts.append(
             format_html(
-                '<text x="{x}" y="{y}" text-anchor="middle" font-size="10" fill="currentColor">{label}</text>',
-                x=f"{left + index * step:.1f}",
-                y=height - bottom + 16 + (index % 2) * 12,
+                '<text x="{x}" y="{y}" text-anchor="middle" font-size="{size}" fill="currentColor">{label}</text>',
+                x=f"{x:.1f}",
+                y=height - bottom + 20,
+                size=FONT,
                 label=label,
             )
         )

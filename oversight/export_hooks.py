@@ -19,7 +19,8 @@ from documents.views import private_file_response
 from workflow import access
 
 from .exports import CONTENT_TYPES, ExportRefused, export_download, export_request, kinds_for, reuse_minutes
-from .models import Export, ExportFormat, ExportState
+from .models import Export, ExportFormat, ExportKind, ExportState
+from .views import statistics_download
 
 
 class ExportForm(forms.Form):
@@ -28,7 +29,8 @@ class ExportForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = kinds_for(user)
+        # The statistics are downloaded from their pages, with the filters chosen there.
+        self.fields["kind"].choices = [choice for choice in kinds_for(user) if choice[0] != ExportKind.STATISTICS]
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = _("Choose one of the options offered.")
 
@@ -94,6 +96,7 @@ def register_export_urls():
         path("exports/", export_list, name="oversight_exports"),
         path("exports/ask/", export_ask, name="oversight_export_ask"),
         path("exports/<int:pk>/download/", export_file, name="oversight_export_download"),
+        path("statistics/download/<slug:page>/", statistics_download, name="oversight_statistics_download"),
     ]
 
 

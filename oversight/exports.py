@@ -6,6 +6,9 @@ export is built at once; a larger one by the django-q2 task :func:`oversight.tas
 after which the requester is told by email, with the link to the page where it is downloaded. An
 export is kept :data:`KEPT_FOR` then purged (:func:`oversight.tasks.exports_purge`).
 
+The statistics export holds the figures of a statistics' page as the page shows them (the same
+filters, checked again; the same hidden cells), one figure a line.
+
 The files export is scoped by :func:`workflow.access.applications_visible_to`; kinds and states
 read as their labels, dates in the reader's time zone. National officers get no name, email
 address, postal address or phone number: the file number, its kind, state, country and territory,
@@ -40,8 +43,10 @@ from workflow import access
 from workflow.enums import ApplicationKind, ApplicationState, StaffRole
 from workflow.models import Country, StaffMembership, Territory
 
+from . import figures
 from .models import Export, ExportFormat, ExportKind, ExportState
 from .replica import replica_reads
+from .suppression import Cell
 
 #: The same export asked again within these minutes is the one already made or being made
 #: (``settings.EXPORT_REUSE_MINUTES`` changes it).
@@ -99,10 +104,11 @@ def personal_data_allowed(user) -> bool:
 
 
 def kinds_for(user) -> list[tuple[str, str]]:
-    """The kinds of export ``user`` may ask for."""
+    """The kinds of export ``user`` may ask for: the statistics only for those who read them."""
     if not access.may_open_files_area(user):
         return []
-    return list(ExportKind.choices)
+    statistics = figures.may_view_statistics(user)
+    return [(kind, label) for kind, label in ExportKind.choices if kind != ExportKind.STATISTICS or statistics]
 
 
 def reader_settings(user) -> dict:
@@ -192,7 +198,7 @@ def export_size(export: Export) -> int:
     if export.kind == ExportKind.FILES:
         with replica_reads():
             return access.applications_visible_to(export.requester).count()
-    return 0  # the monthly figures are a small table
+    return 0  # the monthly figures and the statistics are small tables
 
 
 def export_download(*, export: Export, user) -> bytes:
@@ -214,7 +220,8 @@ def export_build_now(export: Export) -> Export:
     language = params.get("language") or settings.LANGUAGE_CODE
     with translation.override(language), replica_reads():
         headings, rows = export_lines(export)
-        data, count = write(export.format, headings, rows, title=str(ExportKind(export.kind).label))
+        title = _("Statistics") if export.kind == ExportKind.STATISTICS else ExportKind(export.kind).label
+        data, count = write(export.format, headings, rows, title=str(title))
     private_file_store(export.file, data, name=export.filename)
     export.row_count = count
     export.state = ExportState.READY
@@ -232,6 +239,8 @@ def export_lines(export: Export) -> tuple[list[str], Iterator[list]]:
         rows = opendata_rows()
         return next(rows), rows
     params = export.parameters or {}
+    if export.kind == ExportKind.STATISTICS:
+        return statistics_lines(export.requester, params)
     personal = bool(params.get("personal")) and personal_data_allowed(export.requester)
     return file_lines(export.requester, personal=personal, time_zone=params.get("time_zone") or settings.TIME_ZONE)
 
@@ -266,6 +275,130 @@ def file_lines(user, *, personal: bool, time_zone: str) -> tuple[list[str], Iter
             yield [shown(field, value) for field, value in zip(fields, row, strict=True)]
 
     return [str(heading) for _field, heading in columns], lines()
+
+
+# The statistics, as their pages show them
+
+
+#: The statistics' pages whose figures are downloaded, and the filters each of them takes.
+STATISTICS_PAGES = {
+    "overview": ("territory", "programme", "period"),
+    "figures": ("territory", "programme", "period", "by"),
+    "report": ("territory", "programme", "month"),
+}
+
+
+def statistics_form(user, page: str, data: dict | None):
+    """The filter form of the statistics' ``page`` for ``user``, bound to ``data``: the same checks
+    on the page, on the download's request and again when the export is built."""
+    from .forms import FiguresFilterForm, MonthlyReportForm, StatisticsFilterForm
+
+    form_class = {"overview": StatisticsFilterForm, "figures": FiguresFilterForm, "report": MonthlyReportForm}[page]
+    return form_class(data, user=user)
+
+
+def statistics_parameters(page: str, form) -> dict:
+    """What a statistics export stores: the page and its filters, normalised (a valid form)."""
+    return {"page": page, **form.export_parameters()}
+
+
+def report_windows(report) -> list[tuple[str, str]]:
+    """The two windows of the monthly report's times between steps: the month, and the year to its end."""
+    return [("30d", report.period.label), ("12m", str(_("the 12 months to its end")))]
+
+
+def _published(cell: Cell) -> int | str:
+    """A count as it may be published: the number, or what a hidden one reads."""
+    return cell.value if cell.value is not None else str(cell)
+
+
+def metric_shown(metric, value) -> int | str:
+    """A cell of the statistics' table: a count, days (rounded), a rate in per cent, or why not."""
+    if isinstance(value, Cell):
+        return _published(value)
+    if isinstance(value, figures.Measure):
+        if value.median is None:
+            return str(_("withheld (fewer than 5 people)")) if value.people else "—"
+        return round(value.median)
+    if value.whole == 0:
+        return "—"
+    if value.value is None:
+        return str(_("withheld (fewer than 5 people)"))
+    return round(value.value * 100)
+
+
+def _metric_heading(metric) -> str:
+    unit = "%, " if metric.kind == "rate" else ""
+    return f"{metric.label} ({unit}{metric.help})" if metric.help else str(metric.label)
+
+
+def _statistics_table(title: str, stats) -> Iterator[list]:
+    if not stats.rows:
+        yield [title, str(_("No figure for this period.")), "", ""]
+    for key, label in stats.rows:
+        for metric in stats.metrics:
+            yield [title, label, _metric_heading(metric), metric_shown(metric, stats.value(metric.key, key))]
+
+
+def _funnel_table(title: str, funnel) -> Iterator[list]:
+    everywhere = str(_("All"))
+    for step, cells, total in funnel.rows():
+        for (_key, name), cell in zip(funnel.territories, cells, strict=True):
+            yield [title, str(step.label), name, _published(cell)]
+        yield [title, str(step.label), everywhere, _published(total)]
+
+
+def _days(value) -> int:
+    from django.template.defaultfilters import floatformat
+
+    return int(floatformat(value, 0))
+
+
+def _times_table(title: str, times, windows) -> Iterator[list]:
+    for time_ in times:
+        for (_key, window), measure in zip(windows, time_.measures, strict=True):
+            count = _published(measure.count) if measure.people else 0
+            yield [title, time_.label, f"{window}: {_('Files or pairs')}", count]
+            if measure.median is None:
+                median = p90 = str(_("withheld (fewer than 5)")) if measure.people else "—"
+            else:
+                median, p90 = _days(measure.median), _days(measure.p90)
+            yield [title, time_.label, f"{window}: {_('Median (days)')}", median]
+            yield [title, time_.label, f"{window}: {_('90th percentile (days)')}", p90]
+
+
+def statistics_lines(user, params: dict) -> tuple[list[str], Iterator[list]]:
+    """The figures of a statistics' page, with the filters it was asked with, one figure a line
+    (table, line, column, figure): the same figures as the page, hidden where the page hides them.
+    The filters are checked again: a territory no longer seen refuses the export."""
+    page = params.get("page")
+    if page not in STATISTICS_PAGES:
+        raise ExportRefused(_("This export does not exist."))
+    data = {name: "" if params.get(name) is None else str(params[name]) for name in STATISTICS_PAGES[page]}
+    form = statistics_form(user, page, data)
+    if not form.is_valid():
+        raise ExportRefused(_("These filters are not among the figures you may see."))
+    filters = form.filters()
+    lines: list[Iterable[list]] = [[[str(_("Filters")), label, "", value] for label, value in form.chosen()]]
+    if page == "overview":
+        seen = figures.overview(user, period=form.chosen_period(), filters=filters)
+        lines.append(_funnel_table(str(_("Funnel")), seen.funnel))
+        lines.append(_times_table(str(_("Times between steps")), seen.times, seen.windows))
+        pairs, month, title = str(_("Pairs")), "pairs_created", str(_("Pairs formed, month by month"))
+        lines.append([title, label, pairs, _published(cell)] for label, cell in seen.months.series(month))
+    elif page == "figures":
+        by = form.dimension(figures.grouping_for(user))
+        stats = figures.statistics(user, by=by, period=form.chosen_period(), filters=filters)
+        title = _("By %(by)s, over %(period)s") % {"by": str(stats.by_label).lower(), "period": stats.period.label}
+        lines.append(_statistics_table(str(title), stats))
+    else:
+        report = figures.monthly_report(user, month=form.cleaned_data["month"], filters=filters)
+        title = _("Figures of %(month)s") % {"month": report.period.label}
+        lines.append(_statistics_table(str(title), report.by_territory))
+        lines.append(_funnel_table(str(_("Funnel of the files started this month")), report.funnel))
+        lines.append(_times_table(str(_("Times between steps")), report.times, report_windows(report)))
+    headings = [str(_("Table")), str(_("Line")), str(_("Column")), str(_("Figure"))]
+    return headings, (line for part in lines for line in part)
 
 
 # Writers: each takes the headings and the lines, and returns the bytes and the number of lines.

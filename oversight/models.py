@@ -15,6 +15,7 @@ from documents.models import private_storage
 class ExportKind(models.TextChoices):
     FILES = "files", _("Files (one line per file)")
     OPENDATA = "opendata", _("Monthly figures per territory")
+    STATISTICS = "statistics", _("Statistics, as shown on their page")
 
 
 class ExportFormat(models.TextChoices):
@@ -74,3 +75,6 @@ class Export(models.Model):
     @property
     def filename(self) -> str:
         return f"weshare-{self.kind}-{timezone.localtime(self.created_at):%Y-%m-%d-%H%M}.{self.format}"
+
+
+from .milestones import FileMilestone, MilestonesRefresh, PairingMilestone  # noqa: E402, F401 - models of the app
