@@ -37,49 +37,35 @@ from django.db.models import (
     Aggregate,
     Case,
     Count,
-    Exists,
     F,
     FloatField,
     Func,
     IntegerField,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
-from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import NullIf, TruncMonth
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from pairings.enums import PairingState
-from pairings.models import Pairing
-from pairings.selectors import pairings_visible_to
 from workflow import access
 from workflow.answers import Programme
-from workflow.enums import ApplicationKind, ApplicationState, StaffRole
-from workflow.models import Application, ApplicationTransitionLog, Country, Organisation, StaffMembership, Territory
+from workflow.enums import ApplicationKind, StaffRole
+from workflow.models import Country, Organisation, StaffMembership, Territory
 
+from .milestones import PARTED_STATES, FileMilestone, PairingMilestone, figures_as_of
 from .replica import replica_reads
 from .suppression import THRESHOLD, Cell, Table, suppress, suppress_nested
 
 # -- who reads ---------------------------------------------------------------------------------
 
-#: Roles that open the statistics (advisors have their dashboard's task lists instead).
-STATISTICS_ROLES = (StaffRole.ASSOCIATION_MANAGER, StaffRole.PENSION_OFFICER, StaffRole.NATIONAL_OFFICER)
-
-
-def may_view_statistics(user) -> bool:
-    """Managers of an association, pension-office officers, national officers and superusers."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    return StaffMembership.objects.filter(user=user, role__in=STATISTICS_ROLES).exists()
+#: Who reads the statistics: :func:`workflow.access.may_view_statistics` says so.
+may_view_statistics = access.may_view_statistics
 
 
 def grouping_for(user) -> str:
@@ -171,41 +157,49 @@ class Filters:
     programme: str = ""
     partner: Organisation | None = None
 
-    def for_files(self, prefix: str = "") -> Q:
-        q = Q()
-        if self.territory is not None:
-            q &= Q(**{f"{prefix}territory": self.territory}) | Q(**{f"{prefix}territory__parent": self.territory})
+    def for_files(self) -> Q:
+        """On :class:`~oversight.milestones.FileMilestone`."""
+        q = self._where()
         if self.programme:
-            q &= Q(**{f"{prefix}kind": ApplicationKind.GUEST, f"{prefix}answers__programme": self.programme})
-        if self.partner is not None and _partners_known():
-            q &= Q(**{f"{prefix}referred_by": self.partner})
+            q &= Q(kind=ApplicationKind.GUEST, programme=self.programme)
         return q
 
     def for_pairings(self) -> Q:
+        """On :class:`~oversight.milestones.PairingMilestone` (the host's territory, the guest's programme)."""
+        q = self._where()
+        if self.programme:
+            q &= Q(programme=self.programme)
+        return q
+
+    def _where(self) -> Q:
         q = Q()
         if self.territory is not None:
-            q &= Q(host__territory=self.territory) | Q(host__territory__parent=self.territory)
-        if self.programme:
-            q &= Q(guest__answers__programme=self.programme)
-        if self.partner is not None and _partners_known():
-            q &= Q(guest__referred_by=self.partner)
+            q &= Q(territory_id=self.territory.pk) | Q(region_id=self.territory.pk)
+        if self.partner is not None:
+            q &= Q(partner_id=self.partner.pk)
         return q
 
 
 NO_FILTERS = Filters()
 
 
-def _partners_known() -> bool:
-    """Whether files record the partner who referred them."""
-    return any(f.name == "referred_by" for f in Application._meta.get_fields())
+def _files(user, filters: Filters) -> QuerySet[FileMilestone]:
+    """The milestones of the files ``user`` sees (as :func:`workflow.access.applications_visible_to`)."""
+    scope = access.file_scope(user)
+    return FileMilestone.objects.filter(scope.q(), unconfirmed_draft=False).filter(filters.for_files()).order_by()
 
 
-def _files(user, filters: Filters) -> QuerySet[Application]:
-    return access.applications_visible_to(user).filter(filters.for_files()).order_by()
+def _pairings(user, filters: Filters) -> QuerySet[PairingMilestone]:
+    """The milestones of the pairings ``user`` sees: both files visible (as
+    :func:`workflow.access.pairings_visible_to`)."""
+    scope = access.file_scope(user)
+    both = scope.q() & scope.q(territory="guest_territory_id", country="guest_country_id")
+    return PairingMilestone.objects.filter(both).filter(filters.for_pairings()).order_by()
 
 
-def _pairings(user, filters: Filters) -> QuerySet[Pairing]:
-    return pairings_visible_to(user).filter(filters.for_pairings()).order_by()
+def _fresh() -> None:
+    """The milestones brought up to date if they are older than the figures may be."""
+    figures_as_of()
 
 
 # -- database functions ------------------------------------------------------------------------
@@ -303,39 +297,6 @@ class DaysBetween(Func):
 
 # -- what a file went through ----------------------------------------------------------------
 
-#: States a file reaches once the association has started reviewing it (on the straight path).
-REVIEWED_STATES = [
-    ApplicationState.IN_REVIEW,
-    ApplicationState.INTERVIEW_SCHEDULED,
-    ApplicationState.HOME_VISIT_DONE,
-    ApplicationState.APPROVED,
-]
-#: Pairings that have come to their end (planned or early).
-PARTED_STATES = [PairingState.ENDED, PairingState.TERMINATED]
-
-
-def _pairings_of_file() -> QuerySet[Pairing]:
-    return Pairing.objects.filter(Q(host=OuterRef("pk")) | Q(guest=OuterRef("pk"))).order_by()
-
-
-def _first_log(state: str) -> Subquery:
-    return Subquery(
-        ApplicationTransitionLog.objects.filter(application=OuterRef("pk"), to_state=state)
-        .order_by("created_at")
-        .values("created_at")[:1]
-    )
-
-
-def _sealed_at(pairing: str = "pk") -> Subquery:
-    """When the first sealed convention of the pairing ``OuterRef(pairing)`` was sealed."""
-    from documents.models import Convention
-
-    return Subquery(
-        Convention.objects.filter(pairing=OuterRef(pairing), sealed_at__isnull=False)
-        .order_by("sealed_at")
-        .values("sealed_at")[:1]
-    )
-
 
 @dataclass(frozen=True)
 class Step:
@@ -357,21 +318,14 @@ FUNNEL = [
 
 
 def _furthest_step() -> Case:
-    """The index in :data:`FUNNEL` of the furthest step a file went to, evaluated once per file."""
-    pairings = _pairings_of_file()
-    approved = Q(state=ApplicationState.APPROVED) | Exists(
-        ApplicationTransitionLog.objects.filter(application=OuterRef("pk"), to_state=ApplicationState.APPROVED)
-    )
-    reviewed = Q(state__in=REVIEWED_STATES) | Exists(
-        ApplicationTransitionLog.objects.filter(application=OuterRef("pk"), to_state=ApplicationState.IN_REVIEW)
-    )
+    """The index in :data:`FUNNEL` of the furthest step a file went to, from its milestones."""
     return Case(
-        When(Exists(pairings.filter(state__in=PARTED_STATES)), then=Value(7)),
-        When(Exists(pairings.filter(active_since__isnull=False)), then=Value(6)),
-        When(Exists(pairings.filter(conventions__sealed_at__isnull=False)), then=Value(5)),
-        When(Exists(pairings), then=Value(4)),
-        When(approved, then=Value(3)),
-        When(reviewed, then=Value(2)),
+        When(parted=True, then=Value(7)),
+        When(active_since__isnull=False, then=Value(6)),
+        When(signed_at__isnull=False, then=Value(5)),
+        When(proposed_at__isnull=False, then=Value(4)),
+        When(approved=True, then=Value(3)),
+        When(reviewed=True, then=Value(2)),
         When(submitted_at__isnull=False, then=Value(1)),
         default=Value(0),
         output_field=IntegerField(),
@@ -393,18 +347,19 @@ DIMENSIONS = {
 NOT_STATED = pgettext_lazy("a file without this answer", "not stated")
 
 
-def _key(by: str, prefix: str):
-    """The expression that splits files (``prefix`` ""), or pairings (``host__`` or ``guest__``)."""
+def _key(by: str):
+    """The expression that splits files or pairings (their milestones: a pairing by its host's
+    territory, its guest's programme and partner)."""
     if by == "department":
-        return F(f"{prefix}territory_id")
+        return F("territory_id")
     if by == "region":
-        return Coalesce(F(f"{prefix}territory__parent_id"), F(f"{prefix}territory_id"))
+        return F("region_id")
     if by == "country":
-        return F(f"{prefix}country_id")
+        return F("country_id")
     if by == "programme":
-        return KeyTextTransform("programme", f"{prefix}answers")
+        return NullIf(F("programme"), Value(""))
     if by == "partner":
-        return F(f"{prefix}referred_by_id") if _partners_known() else Value(None, output_field=IntegerField())
+        return F("partner_id")
     raise ValueError(by)
 
 
@@ -475,11 +430,12 @@ def funnel(user, *, period: Period, filters: Filters = NO_FILTERS, by: str | Non
     """The funnel of the files ``user`` sees that were started within ``period``, split ``by``
     ``"department"`` or ``"region"`` (by default: :func:`grouping_for`). One query."""
     by = by or grouping_for(user)
+    _fresh()
     with replica_reads():
         found = list(
             _files(user, filters)
             .filter(period.between("created_at", moment=True))
-            .annotate(_where=_key(by, ""), _step=_furthest_step())
+            .annotate(_where=_key(by), _step=_furthest_step())
             .values("_where", "_step")
             .annotate(n=Count("pk"))
             .order_by()
@@ -540,48 +496,22 @@ WINDOWS = {"30d": _("last 30 days"), "12m": _("last 12 months")}
 # (key, label, start, end, which): the start and the end of each measure; "file" measures are
 # computed on files, "pairing" ones on pairings.
 STEP_TIMES = [
-    ("sent_review", _("From sending to the start of the review"), "submitted_at", "_review_at", "file"),
-    ("review_approved", _("From the start of the review to approval"), "_review_at", "_approved_at", "file"),
-    ("sent_approved", _("From sending to approval"), "submitted_at", "_approved_at", "file"),
-    ("approved_proposed", _("From approval to the proposal of a pairing"), "_approved_at", "_proposed_at", "file"),
-    ("sent_proposed", _("From sending to the proposal of a pairing"), "submitted_at", "_proposed_at", "file"),
-    ("sent_signed", _("From sending to the signed convention"), "submitted_at", "_signed_at", "file"),
-    ("proposed_signed", _("From the proposal to the signed convention"), "created_at", "_signed_at", "pairing"),
+    ("sent_review", _("From sending to the start of the review"), "submitted_at", "review_at", "file"),
+    ("review_approved", _("From the start of the review to approval"), "review_at", "approved_at", "file"),
+    ("sent_approved", _("From sending to approval"), "submitted_at", "approved_at", "file"),
+    ("approved_proposed", _("From approval to the proposal of a pairing"), "approved_at", "proposed_at", "file"),
+    ("sent_proposed", _("From sending to the proposal of a pairing"), "submitted_at", "proposed_at", "file"),
+    ("sent_signed", _("From sending to the signed convention"), "submitted_at", "signed_at", "file"),
+    ("proposed_signed", _("From the proposal to the signed convention"), "created_at", "signed_at", "pairing"),
     (
         "signed_active",
         _("From the signed convention to living together under it"),
-        "_signed_at",
+        "signed_at",
         "active_since",
         "pairing",
     ),
     ("active_ended", _("Length of the stay, to its end"), "moved_in_on", "ended_on", "pairing"),
 ]
-
-
-def _file_moments(queryset: QuerySet[Application]) -> QuerySet[Application]:
-    """Files with when they were first reviewed, approved, proposed for a pairing and signed."""
-    pairings = _pairings_of_file()
-    approved = (
-        Q(state=ApplicationState.APPROVED)
-        | Exists(pairings)
-        | Exists(
-            ApplicationTransitionLog.objects.filter(application=OuterRef("pk"), to_state=ApplicationState.APPROVED)
-        )
-    )
-    from documents.models import Convention
-
-    return queryset.annotate(
-        _review_at=_first_log(ApplicationState.IN_REVIEW),
-        _approved_at=Case(When(approved, then=F("decided_at")), default=None),
-        _proposed_at=Subquery(pairings.order_by("created_at").values("created_at")[:1]),
-        _signed_at=Subquery(
-            Convention.objects.filter(
-                Q(pairing__host=OuterRef("pk")) | Q(pairing__guest=OuterRef("pk")), sealed_at__isnull=False
-            )
-            .order_by("sealed_at")
-            .values("sealed_at")[:1]
-        ),
-    )
 
 
 def _measures(queryset: QuerySet, steps: list, windows: dict[str, Period], moment_of) -> dict:
@@ -612,10 +542,10 @@ def step_times(
     windows = windows or {"30d": Period.last_days(30, today), "12m": Period.last_months(12, today)}
     file_steps = [step for step in STEP_TIMES if step[4] == "file"]
     pairing_steps = [step for step in STEP_TIMES if step[4] == "pairing"]
+    _fresh()
     with replica_reads():
-        found = _measures(_file_moments(_files(user, filters)), file_steps, windows, _moment_of)
-        pairings = _pairings(user, filters).annotate(_signed_at=_sealed_at())
-        found |= _measures(pairings, pairing_steps, windows, _moment_of)
+        found = _measures(_files(user, filters), file_steps, windows, _moment_of)
+        found |= _measures(_pairings(user, filters), pairing_steps, windows, _moment_of)
     return [
         StepTime(
             key,
@@ -701,8 +631,8 @@ class Statistics:
         return [(label, self.value(metric, key)) for key, label in self.rows]
 
 
-def _split(queryset: QuerySet, by: str, prefix: str, when: str, moment: bool) -> QuerySet:
-    key = TruncMonth(when) if by == "month" else _key(by, prefix)
+def _split(queryset: QuerySet, by: str, when: str) -> QuerySet:
+    key = TruncMonth(when) if by == "month" else _key(by)
     return queryset.annotate(_row=key).values("_row").order_by()
 
 
@@ -727,50 +657,46 @@ def statistics(user, *, by: str, period: Period, filters: Filters = NO_FILTERS) 
     """
     if by not in DIMENSIONS:
         raise ValueError(by)
-    side = "host__"  # a pairing lives in its host's territory
     rows_found: dict[str, dict] = {}
+    _fresh()
     with replica_reads():
         files = _files(user, filters)
         pairings = _pairings(user, filters)
-        approved = Q(state=ApplicationState.APPROVED) | Exists(_pairings_of_file())
         rows_found["approval"] = {
             row["_row"]: row
             for row in _split(
-                files.filter(approved, submitted_at__isnull=False).filter(period.between("decided_at", moment=True)),
+                files.filter(submitted_at__isnull=False).filter(period.between("approved_at", moment=True)),
                 by,
-                "",
-                "decided_at",
-                True,
-            ).annotate(**_days(DaysBetween(F("submitted_at"), F("decided_at"))))
+                "approved_at",
+            ).annotate(**_days(DaysBetween(F("submitted_at"), F("approved_at"))))
         }
         proposed = pairings.filter(period.between("created_at", moment=True))
-        answered = Q(host_accepted_at__isnull=False, guest_accepted_at__isnull=False) | Q(state=PairingState.DECLINED)
-        accepted = Q(host_accepted_at__isnull=False, guest_accepted_at__isnull=False)
+        answered = Q(accepted=True) | Q(state=PairingState.DECLINED)
         rows_found["proposals"] = {
             row["_row"]: row
-            for row in _split(proposed, by, side, "created_at", True).annotate(
+            for row in _split(proposed, by, "created_at").annotate(
                 answered=Count("pk", filter=answered),
-                accepted=Count("pk", filter=accepted),
-                **_days(DaysBetween(F("guest__submitted_at"), F("created_at"))),
+                accepted=Count("pk", filter=Q(accepted=True)),
+                **_days(DaysBetween(F("guest_submitted_at"), F("created_at"))),
             )
         }
         rows_found["moved_in"] = {
             row["_row"]: row
-            for row in _split(
-                pairings.filter(period.between("moved_in_on", moment=False)), by, side, "moved_in_on", False
-            ).annotate(n=Count("pk"))
+            for row in _split(pairings.filter(period.between("moved_in_on", moment=False)), by, "moved_in_on").annotate(
+                n=Count("pk")
+            )
         }
-        signed = pairings.annotate(_signed_at=_sealed_at()).filter(period.between("_signed_at", moment=True))
+        signed = pairings.filter(period.between("signed_at", moment=True))
         rows_found["signed"] = {
             row["_row"]: row
-            for row in _split(signed, by, side, "_signed_at", True).annotate(
-                **_days(DaysBetween(F("guest__submitted_at"), F("_signed_at")))
+            for row in _split(signed, by, "signed_at").annotate(
+                **_days(DaysBetween(F("guest_submitted_at"), F("signed_at")))
             )
         }
         ended = pairings.filter(state__in=PARTED_STATES).filter(period.between("ended_on", moment=False))
         rows_found["ended"] = {
             row["_row"]: row
-            for row in _split(ended, by, side, "ended_on", False).annotate(
+            for row in _split(ended, by, "ended_on").annotate(
                 early=Count("pk", filter=Q(state=PairingState.TERMINATED)),
                 **_days(DaysBetween(F("moved_in_on"), F("ended_on"))),
             )
@@ -781,8 +707,8 @@ def statistics(user, *, by: str, period: Period, filters: Filters = NO_FILTERS) 
             for month in period.months():
                 within = Period(max(month, period.start), min(_add_months(month, 1), period.end))
                 overlap = within.overlaps("moved_in_on", "ended_on")
-                aggregates[f"guests_{month:%Y%m}"] = Count("guest", distinct=True, filter=overlap)
-                aggregates[f"hosts_{month:%Y%m}"] = Count("host", distinct=True, filter=overlap)
+                aggregates[f"guests_{month:%Y%m}"] = Count("guest_id", distinct=True, filter=overlap)
+                aggregates[f"hosts_{month:%Y%m}"] = Count("host_id", distinct=True, filter=overlap)
             totals = living.aggregate(**aggregates) if aggregates else {}
             rows_found["living"] = {
                 month: {"guests": totals[f"guests_{month:%Y%m}"], "hosts": totals[f"hosts_{month:%Y%m}"]}
@@ -791,10 +717,10 @@ def statistics(user, *, by: str, period: Period, filters: Filters = NO_FILTERS) 
         else:
             rows_found["living"] = {
                 row["_row"]: row
-                for row in living.annotate(_row=_key(by, side))
+                for row in living.annotate(_row=_key(by))
                 .values("_row")
                 .order_by()
-                .annotate(guests=Count("guest", distinct=True), hosts=Count("host", distinct=True))
+                .annotate(guests=Count("guest_id", distinct=True), hosts=Count("host_id", distinct=True))
             }
         if by == "month":
             for name, found in rows_found.items():

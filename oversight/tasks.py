@@ -59,3 +59,19 @@ def exports_purge() -> int:
             export.delete()
         purged += 1
     return purged
+
+
+def figures_refresh() -> str:
+    """Bring the figures' milestones up to date with what changed since the last time."""
+    from .milestones import milestones_refresh
+
+    milestones_refresh()
+    return "refreshed"
+
+
+def figures_rebuild() -> str:
+    """Rewrite every milestone of the figures (nightly): what a bulk change left behind is caught."""
+    from .milestones import milestones_rebuild
+
+    milestones_rebuild()
+    return "rebuilt"

@@ -25,6 +25,8 @@ with workflow's own words: an applicant signs as their file's kind (``host``, ``
 as their organisation's kind (``association``, ``pension_office``).
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
 from .enums import PARTNER_ROLES, VETTING_ROLES, ApplicationKind, ApplicationState, OrganisationKind, StaffRole
@@ -88,6 +90,62 @@ def applications_visible_to(user) -> QuerySet[Application]:
 
 def may_view(user, application: Application) -> bool:
     return applications_visible_to(user).filter(pk=application.pk).exists()
+
+
+@dataclass(frozen=True)
+class FileScope:
+    """Where the files ``user`` sees lie: every file, or those of some departments and of some
+    whole countries. The same rule as :func:`applications_visible_to`, told as territories, for
+    the tables of figures that keep a file's territory and country beside its dates."""
+
+    everything: bool = False
+    territories: frozenset = frozenset()
+    countries: frozenset = frozenset()
+
+    def q(self, *, territory: str = "territory_id", country: str = "country_id") -> Q:
+        if self.everything:
+            return Q()
+        if not self.territories and not self.countries:
+            return Q(pk__in=[])
+        return Q(**{f"{territory}__in": sorted(self.territories)}) | Q(**{f"{country}__in": sorted(self.countries)})
+
+
+def file_scope(user) -> FileScope:
+    """The territories and countries of the files ``user`` sees (see :class:`FileScope`); drafts
+    whose address is not confirmed stay out, as in :func:`applications_visible_to`."""
+    from .models import Territory
+
+    if _signed_out(user):
+        return FileScope()
+    if user.is_superuser:
+        return FileScope(everything=True)
+    # Read once per request: a page of figures asks for it in every query it builds.
+    cached = getattr(user, "_weshare_file_scope", None)
+    if cached is not None:
+        return cached
+    memberships = _memberships(user)
+    associations = memberships.filter(role__in=VETTING_ROLES).values("organisation")
+    pension_offices = memberships.filter(role=StaffRole.PENSION_OFFICER).values("organisation")
+    territories = Territory.objects.filter(
+        Q(associations__in=associations)
+        | Q(pension_office__in=pension_offices)
+        | Q(pension_office__isnull=True, parent__pension_office__in=pension_offices)
+    ).values_list("pk", flat=True)
+    countries = memberships.filter(role=StaffRole.NATIONAL_OFFICER).values_list("organisation__country", flat=True)
+    user._weshare_file_scope = FileScope(territories=frozenset(territories), countries=frozenset(countries))
+    return user._weshare_file_scope
+
+
+#: Roles that open the programme's statistics (advisors have their dashboard's task lists).
+STATISTICS_ROLES = (StaffRole.ASSOCIATION_MANAGER, StaffRole.PENSION_OFFICER, StaffRole.NATIONAL_OFFICER)
+
+
+def may_view_statistics(user) -> bool:
+    """Managers of an association, pension-office officers, national officers (and superusers)
+    read the statistics of the files they see."""
+    if _signed_out(user):
+        return False
+    return user.is_superuser or _memberships(user).filter(role__in=STATISTICS_ROLES).exists()
 
 
 # Partners: the young people who applied through their referral link and agreed to be followed.

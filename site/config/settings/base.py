@@ -173,6 +173,9 @@ if DATABASE_REPLICA_URL:
         "TEST": {"MIRROR": "default"},
     }
 DATABASE_ROUTERS = ["oversight.replica.ReplicaRouter"]
+# The statistics are at most this old: their milestones are brought up to date in the background
+# every five minutes, and by the first reader who finds them older than this.
+OVERSIGHT_FIGURES_MAX_AGE_SECONDS = env_int("OVERSIGHT_FIGURES_MAX_AGE_SECONDS", 300)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and task broker: Redis when REDIS_URL is set, process memory otherwise.
