@@ -52,7 +52,7 @@ class MessagesMenuItem(MenuItem):
     """ "Messages", with the number of unread ones, for who answers conversations."""
 
     def is_shown(self, request):
-        return access.territories_vetted_by(request.user).exists()
+        return access.vets_somewhere(request.user)
 
     def render_component(self, request):
         unread = unread_for_staff(request.user)
@@ -69,7 +69,7 @@ def register_messages_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_messages_panel(request, panels):
-    if not access.territories_vetted_by(request.user).exists():
+    if not access.vets_somewhere(request.user):
         return
     waiting = [conversation for conversation in inbox_of(request.user, limit=LINES * 4) if conversation.unread]
     lines = [

@@ -10,21 +10,9 @@ class OversightConfig(AppConfig):
     verbose_name = _("Oversight")
 
     def ready(self):
-        from dataclasses import dataclass
-
         from workflow.enums import Channel
         from workflow.notifications import Kind, register_kind
 
         from .tasks import READY_KIND
 
-        @dataclass(frozen=True)
-        class ExportReady(Kind):
-            """An export is ready: its email's body is this app's template."""
-
-            @property
-            def body_template(self) -> str:
-                return "oversight/export_ready_email.txt"
-
-        register_kind(
-            ExportReady(READY_KIND, lambda context: str(_("Your export is ready")), channels=(Channel.EMAIL,))
-        )
+        register_kind(Kind(READY_KIND, lambda context: str(_("Your export is ready")), channels=(Channel.EMAIL,)))

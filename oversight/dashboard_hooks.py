@@ -79,7 +79,7 @@ class FunnelPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_oversight_panels(request, panels):
-    if access.territories_vetted_by(request.user).exists():
+    if access.vets_somewhere(request.user):
         panels.append(WaitingFilesPanel(request.user))
     if figures.may_view_statistics(request.user):
         panels.append(FunnelPanel(request.user))

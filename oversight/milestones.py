@@ -230,23 +230,36 @@ def _write(model, columns: list[str], query) -> None:
         cursor.execute(f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({quoted}) {sql}", params)
 
 
+#: Rows rewritten per statement when only some changed (within every database's parameter limit).
+CHUNK = 900
+
+
+def _delete(model, column: str, ids=None) -> None:
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        if ids is None:
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - names from the model, no input
+            return
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM {table} WHERE {connection.ops.quote_name(column)} IN ({marks})", chunk)  # noqa: S608
+
+
 def _rewrite(application_ids=None, pairing_ids=None) -> None:
     """Rewrite the rows of these files and pairings (None: all of them)."""
-    files = Application.objects.all()
-    pairings = Pairing.objects.all()
-    stale_files, stale_pairings = FileMilestone.objects.all(), PairingMilestone.objects.all()
-    if application_ids is not None:
-        files = files.filter(pk__in=application_ids)
-        stale_files = stale_files.filter(application_id__in=application_ids)
-    if pairing_ids is not None:
-        pairings = pairings.filter(pk__in=pairing_ids)
-        stale_pairings = stale_pairings.filter(pairing_id__in=pairing_ids)
-    stale_files.delete()
-    stale_pairings.delete()
-    if application_ids is None or application_ids:
-        _write(FileMilestone, *_file_rows(files))
-    if pairing_ids is None or pairing_ids:
-        _write(PairingMilestone, *_pairing_rows(pairings))
+    for model, column, rows, source, ids in (
+        (FileMilestone, "application_id", _file_rows, Application.objects.all(), application_ids),
+        (PairingMilestone, "pairing_id", _pairing_rows, Pairing.objects.all(), pairing_ids),
+    ):
+        if ids is None:
+            _delete(model, column)
+            _write(model, *rows(source))
+            continue
+        ids = sorted(ids)
+        _delete(model, column, ids)
+        for start in range(0, len(ids), CHUNK):
+            _write(model, *rows(source.filter(pk__in=ids[start : start + CHUNK])))
 
 
 def _mark(moment: datetime, *, rebuilt: bool) -> None:

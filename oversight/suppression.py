@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -108,24 +109,10 @@ def suppress(
     grid.append([sum(grid[i][j] for i in range(len(rows))) for j in range(width)])
 
     small = {(i, j) for i in range(height) for j in range(width) if grid[i][j] < threshold}
-    hidden = set(small)
     position = {row: i for i, row in enumerate(rows)} | {None: len(rows)}
     place = {column: j for j, column in enumerate(columns)} | {None: len(columns)}
-    for row, column in keep:
-        if row in position and column in place:
-            hidden.add((position[row], place[column]))
-
-    _protect(grid, hidden)
-    while (exposed := _exposed(grid, small, hidden, threshold)) is not None:
-        # Its range is one value once the labels are known (small cells are 0 to 4, the others
-        # 5 or more): hide the cheapest cell of its row or column as well, and protect again.
-        i, j = exposed
-        shown = [(a, b) for a in range(len(grid)) for b in range(len(grid[0])) if (a, b) not in hidden]
-        if not shown:
-            break  # everything is hidden already
-        nearby = [(a, b) for a, b in shown if a == i or b == j] or shown
-        hidden.add(min(nearby, key=lambda c: (grid[c[0]][c[1]], c)))
-        _protect(grid, hidden)
+    kept = frozenset((position[row], place[column]) for row, column in keep if row in position and column in place)
+    hidden = _hidden(tuple(tuple(line) for line in grid), kept, threshold)
 
     def published(i: int, j: int) -> Cell:
         return Cell(None, small=(i, j) in small) if (i, j) in hidden else Cell(grid[i][j])
@@ -138,6 +125,28 @@ def suppress(
         column_totals={column: published(height - 1, j) for j, column in enumerate(columns)},
         total=published(height - 1, width - 1),
     )
+
+
+@lru_cache(maxsize=512)
+def _hidden(grid: tuple, kept: frozenset, threshold: int) -> frozenset:
+    """Where the cells of ``grid`` (with its totals) are hidden: the same grid always gives the
+    same answer, which each process remembers for the pages that ask again."""
+    grid = [list(line) for line in grid]
+    height, width = len(grid), len(grid[0])
+    small = {(i, j) for i in range(height) for j in range(width) if grid[i][j] < threshold}
+    hidden = set(small) | set(kept)
+    _protect(grid, hidden)
+    while (exposed := _exposed(grid, small, hidden, threshold)) is not None:
+        # Its range is one value once the labels are known (small cells are 0 to 4, the others
+        # 5 or more): hide the cheapest cell of its row or column as well, and protect again.
+        i, j = exposed
+        shown = [(a, b) for a in range(len(grid)) for b in range(len(grid[0])) if (a, b) not in hidden]
+        if not shown:
+            break  # everything is hidden already
+        nearby = [(a, b) for a, b in shown if a == i or b == j] or shown
+        hidden.add(min(nearby, key=lambda c: (grid[c[0]][c[1]], c)))
+        _protect(grid, hidden)
+    return frozenset(hidden)
 
 
 def _protect(grid: list[list[int]], hidden: set[tuple[int, int]]) -> None:
@@ -196,11 +205,16 @@ def _exposed(grid, small, hidden, threshold) -> tuple[int, int] | None:
     for cell in unknowns:
         if cell not in small:
             continue
+        # Its true value is one solution: the cell is pinned only if neither its highest nor its
+        # lowest possible value differs from it (one programme is enough when the first does).
+        value = grid[cell[0]][cell[1]]
         objective = [0.0] * len(unknowns)
         objective[index[cell]] = 1.0
-        lowest = linprog(objective, A_eq=equations, b_eq=constants, bounds=bounds, method="highs")
         highest = linprog([-c for c in objective], A_eq=equations, b_eq=constants, bounds=bounds, method="highs")
-        if lowest.status == 0 and highest.status == 0 and round(lowest.fun) == round(-highest.fun):
+        if highest.status != 0 or round(-highest.fun) != value:
+            continue
+        lowest = linprog(objective, A_eq=equations, b_eq=constants, bounds=bounds, method="highs")
+        if lowest.status == 0 and round(lowest.fun) == value:
             return cell
     return None
 

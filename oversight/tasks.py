@@ -10,7 +10,7 @@ from .exports import export_build_now
 from .models import Export, ExportState
 
 #: The notification telling a requester that their export is ready (declared in ``apps.py``).
-READY_KIND = "export.ready"
+READY_KIND = "staff.export_ready"
 
 
 def export_build(export_id: int) -> str:

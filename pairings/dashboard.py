@@ -123,7 +123,7 @@ def _notices(user) -> TaskSection:
 def pairings_panel(user) -> TaskListPanel | None:
     """The pairings' tasks of ``user``: all four kinds for who leads pairings; for other staff
     (a pension office's officers) the signatures, when one waits for them; None otherwise."""
-    if access.territories_vetted_by(user).exists():
+    if access.vets_somewhere(user):
         sections = [_proposals(user), _signatures(user), _check_ins(user), _notices(user)]
     elif access.may_open_files_area(user) and (signatures := _signatures(user)).total:
         sections = [signatures]

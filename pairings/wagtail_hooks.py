@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from workflow.access import territories_vetted_by
+from workflow.access import vets_somewhere
 
 from .admin_views import PairingIndexView, PairingInspectView, pairing_permission_policy, proposal, suggestions
 from .dashboard import pairings_panel
@@ -50,7 +50,7 @@ def register_pairing_viewset():
 
 class ProposalMenuItem(MenuItem):
     def is_shown(self, request):
-        return territories_vetted_by(request.user).exists()
+        return vets_somewhere(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -52,11 +52,29 @@ def _memberships(user) -> QuerySet[StaffMembership]:
     return StaffMembership.objects.filter(user=user, user__is_active=True)
 
 
+def _roles(user) -> tuple:
+    """``(role, organisation id, organisation kind)`` of each of ``user``'s memberships, read once
+    per request (the user object of a request keeps them; menus and panels ask many times)."""
+    cached = getattr(user, "_weshare_roles", None)
+    if cached is None:
+        cached = tuple(_memberships(user).values_list("role", "organisation_id", "organisation__kind"))
+        user._weshare_roles = cached
+    return cached
+
+
+def _holds(user, roles, *, kind: str | None = None, organisation: int | None = None) -> bool:
+    """Whether ``user`` holds one of ``roles`` (in an organisation of ``kind``, or that one)."""
+    return any(
+        role in roles and (kind is None or held_kind == kind) and (organisation is None or held_in == organisation)
+        for role, held_in, held_kind in _roles(user)
+    )
+
+
 def may_open_files_area(user) -> bool:
     """Whether the files area of the back office is shown to ``user`` at all."""
     if _signed_out(user):
         return False
-    return user.is_superuser or _memberships(user).filter(role__in=FILE_VIEWING_ROLES).exists()
+    return user.is_superuser or _holds(user, FILE_VIEWING_ROLES)
 
 
 def staff_who_open_files_area(users: QuerySet) -> QuerySet:
@@ -145,7 +163,7 @@ def may_view_statistics(user) -> bool:
     read the statistics of the files they see."""
     if _signed_out(user):
         return False
-    return user.is_superuser or _memberships(user).filter(role__in=STATISTICS_ROLES).exists()
+    return user.is_superuser or _holds(user, STATISTICS_ROLES)
 
 
 # Partners: the young people who applied through their referral link and agreed to be followed.
@@ -155,7 +173,7 @@ def may_follow_referrals(user) -> bool:
     """Whether ``user`` is a partner's referent, who follows the files referred by the partner."""
     if _signed_out(user):
         return False
-    return _memberships(user).filter(role__in=PARTNER_ROLES, organisation__kind=OrganisationKind.PARTNER).exists()
+    return _holds(user, PARTNER_ROLES, kind=OrganisationKind.PARTNER)
 
 
 def applications_referred_to(user) -> QuerySet[Application]:
@@ -186,6 +204,16 @@ def may_vet(user, application: Application) -> bool:
     )
 
 
+def vets_somewhere(user) -> bool:
+    """Whether ``user`` vets the files of at least one department (remembered for the request)."""
+    cached = getattr(user, "_weshare_vets_somewhere", None)
+    if cached is None:
+        cached = territories_vetted_by(user).exists()
+        if not _signed_out(user):
+            user._weshare_vets_somewhere = cached
+    return cached
+
+
 def territories_vetted_by(user):
     """The departments whose files ``user`` vets (through their association)."""
     from .enums import TerritoryLevel
@@ -207,9 +235,7 @@ def may_countersign(user, application: Application) -> bool:
     if user.is_superuser:
         return True
     office = application.territory.effective_pension_office()
-    return (
-        office is not None and _memberships(user).filter(role=StaffRole.PENSION_OFFICER, organisation=office).exists()
-    )
+    return office is not None and _holds(user, (StaffRole.PENSION_OFFICER,), organisation=office.pk)
 
 
 def vetting_staff_for(territory):
@@ -316,7 +342,7 @@ def may_search_audit(user) -> bool:
     """Superusers and national officers search and export the audit trail."""
     if _signed_out(user):
         return False
-    return user.is_superuser or _memberships(user).filter(role=StaffRole.NATIONAL_OFFICER).exists()
+    return user.is_superuser or _holds(user, (StaffRole.NATIONAL_OFFICER,))
 
 
 def audit_events_visible_to(user, events: QuerySet) -> QuerySet:

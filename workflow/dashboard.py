@@ -77,7 +77,7 @@ def days_waiting(days: int) -> str:
 
 def files_panel(user) -> TaskListPanel | None:
     """The files waiting for ``user``'s association, oldest first; None for who vets no file."""
-    if not access.territories_vetted_by(user).exists():
+    if not access.vets_somewhere(user):
         return None
     waiting = tasklist.waiting_files(user)
     lines = [

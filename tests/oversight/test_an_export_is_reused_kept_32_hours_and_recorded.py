@@ -66,7 +66,7 @@ def test_the_worker_builds_once_and_the_requester_is_told_once(advisor, in_the_b
     export.refresh_from_db()
     assert export.state == ExportState.READY and export.row_count == 7
     assert export.file.name == built.file.name and export.finished_at == built.finished_at
-    notifications = Notification.objects.filter(kind="export.ready", user=advisor)
+    notifications = Notification.objects.filter(kind="staff.export_ready", user=advisor)
     assert notifications.count() == 1
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [advisor.email]

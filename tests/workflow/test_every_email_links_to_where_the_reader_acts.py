@@ -129,6 +129,7 @@ def test_every_kind_renders_with_a_link_of_the_site():
         "staff.waiting_files": ({}, {"lines": [{"application": application, "days": 9, "url": admin}]}),
         "staff.check_ins_due": ({}, {"lines": [{"check_in": {"pairing": "A & B"}, "url": admin}]}),
         "staff.signature_awaited": ({"convention_id": 1, "url": admin}, {}),
+        "staff.export_ready": ({"export_id": 1, "url": admin + "exports/"}, {}),
         "conversation.unread": ({"conversation_id": 1}, {"url": "https://weshare.example/fr/my-messages/1/"}),
     }
     for kind in ("invitation", "changed", "cancelled", "reminder"):
