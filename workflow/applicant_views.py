@@ -1,4 +1,5 @@
-"""The applicant's space: sign in by a one-time link, follow one's file, withdraw, download, ask for erasure.
+"""The applicant's space: sign in by a one-time link, follow one's file, withdraw, download, ask
+for erasure, stop sharing one's file with the partner who follows it.
 
 Thin views over :mod:`workflow.applicants`; who is signed in comes from
 :func:`workflow.applicant_session.current_applicant` only: the ids of the files a link sent to
@@ -25,6 +26,7 @@ from .applicants import (
     applicant_link_use,
     applicant_sign_in_request,
     application_export,
+    application_referral_withdraw,
     application_request_erasure,
 )
 from .enums import CAN_BE_WITHDRAWN_STATES
@@ -93,6 +95,7 @@ def _confirm(request, application, action: str, status: int = 200):
             "application": application,
             "action": action,
             "can_withdraw": application.state in CAN_BE_WITHDRAWN_STATES,
+            "partner": application.referred_by if application.referral_consent_at else None,
         },
         status=status,
     )
@@ -142,4 +145,22 @@ def request_erasure(request, pk):
         return _confirm(request, application, "erasure")
     application_request_erasure(application_id=application.pk)
     messages.success(request, _("Your request is recorded. The association will answer you within one month."))
+    return redirect("applicant_space")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def stop_sharing(request, pk):
+    """GET: what stopping the sharing with the partner means, and a button to confirm; POST: stop it."""
+    application = _own_application(request, pk)
+    partner = application.referred_by if application.referral_consent_at else None
+    if request.method != "POST":
+        return _confirm(request, application, "stop_sharing")
+    if partner is None:
+        messages.info(request, _("Your application is not shared with any partner."))
+        return redirect("applicant_space")
+    application_referral_withdraw(application_id=application.pk)
+    messages.success(
+        request,
+        _("%(partner)s no longer follows your application.") % {"partner": partner.name},
+    )
     return redirect("applicant_space")

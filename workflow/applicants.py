@@ -204,14 +204,25 @@ def application_referral_set(*, application_id: int, code: str | None, consent: 
 
 
 def application_referral_withdraw(*, application_id: int) -> Application:
-    """The applicant no longer wants the partner to follow their file: it stops at once."""
+    """The applicant no longer wants the partner to follow their file: it stops at once, and the
+    audit trail says so (the file, its applicant and the partner, by id)."""
+    from audit import chain as audit
+
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application_id)
         if application.referred_by_id is None:
             return application
+        partner_id = application.referred_by_id
         application.referred_by = None
         application.referral_consent_at = None
         application.save(update_fields=["referred_by", "referral_consent_at", "updated_at"])
+        audit.record(
+            "application.referral_withdrawn",
+            actor=audit.applicant_actor(application.person_id) if application.person_id else "",
+            obj=application,
+            application_id=application.pk,
+            data={"partner": partner_id},
+        )
         return application
 
 

@@ -40,6 +40,7 @@ EVENT_SENTENCES = {
     "application.email_changed": _("changed the file's email address"),
     "application.anonymised": _("anonymised the file"),
     "application.erased": _("erased the applicant's data"),
+    "application.referral_withdrawn": _("stopped sharing the file with the partner"),
     "applicant.export": _("downloaded the applicant's data"),
     "applicant.sign_in": _("signed in to the applicant space"),
     "applicant.link": _("asked for a sign-in link"),
@@ -81,7 +82,18 @@ EVENT_SENTENCES = {
     "permissions.role_changed": _("had their staff role changed"),
     "permissions.role_removed": _("lost a staff role"),
     "permissions.user_flags": _("had their account's rights changed"),
+    "permissions.groups_add": _("was added to a group"),
+    "permissions.groups_remove": _("was removed from a group"),
+    "permissions.groups_clear": _("was removed from every group"),
+    "permissions.permissions_add": _("was given permissions"),
+    "permissions.permissions_remove": _("had permissions removed"),
+    "permissions.permissions_clear": _("had every permission removed"),
     "audit.exported": _("exported the audit trail"),
+    "audit.anchored": _("timestamped the audit trail's latest entry"),
+    "export.requested": _("asked for an export"),
+    "export.downloaded": _("downloaded an export"),
+    "pairing.dossier_viewed": _("read the pairing's dossier"),
+    "pairing.dossier_exported": _("downloaded the pairing's sealed dossier"),
 }
 
 

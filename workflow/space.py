@@ -242,9 +242,11 @@ def space_page(request, applicant, *, status: int = 200):
     from .enums import CAN_BE_WITHDRAWN_STATES
     from .notifications import space_messages
 
-    applications = list(applicant.applications().select_related("territory__parent", "country"))
+    applications = list(applicant.applications().select_related("territory__parent", "country", "referred_by"))
     for application in applications:
         application.can_withdraw = application.state in CAN_BE_WITHDRAWN_STATES
+        # The partner who follows the file's state and dates, with the applicant's consent.
+        application.partner = application.referred_by if application.referral_consent_at else None
         application.offered = documents_offered(application)
         application.missing = [offered.label for offered in application.offered if offered.missing]
         application.timeline = timeline(application)

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/withdraw/", applicant_views.withdraw, name="applicant_withdraw"),
     path("<int:pk>/data.json", applicant_views.export, name="applicant_export"),
     path("<int:pk>/erasure/", applicant_views.request_erasure, name="applicant_erasure"),
+    path("<int:pk>/stop-sharing/", applicant_views.stop_sharing, name="applicant_stop_sharing"),
 ]

@@ -26,6 +26,7 @@ APPS = (
     "documents",
     "appointments",
     "conversations",
+    "oversight",
     "translations",
     "config",
 )
@@ -62,6 +63,7 @@ SUPERUSER_ONLY = (302, 302, 403, 403, 403, 403, 403)
 APPLICANT_OWN = (404, 200, 404, 404, 404, 404, 404)  # the applicant's own space, by session
 NOBODY = (404,) * 7
 LEADS = (302, 302, 200, 404, 403, 403, 404)  # scheduled by the file's association; others who see it may not
+STATISTICS = (302, 302, 403, 403, 200, 200, 403)  # managers and officers who oversee; advisors and editors do not
 
 MATRIX = {
     # Public site and machine addresses
@@ -85,6 +87,7 @@ MATRIX = {
     "applicant_export": APPLICANT_OWN,
     "applicant_withdraw": (404, 302, 404, 404, 404, 404, 404),
     "applicant_erasure": (404, 302, 404, 404, 404, 404, 404),
+    "applicant_stop_sharing": (404, 302, 404, 404, 404, 404, 404),  # no partner follows it: told so
     # Second factor and audit
     "two_factor": ADMIN_ALL_STAFF,
     "two_factor_verify": ADMIN_ALL_STAFF,
@@ -154,6 +157,21 @@ MATRIX = {
     "conversation_question_incident": (302, 302, 302, 404, 403, 403, 404),
     "conversation_attachment": OWN_FILE_NOT_FOUND,
     "applicant_conversation_attachment": APPLICANT_OWN,
+    # Oversight: statistics for those who oversee, exports for staff who see files (each their own),
+    # a pairing's dossier with the pairing, the partners' referrals, open data for everyone
+    "oversight_statistics": STATISTICS,
+    "oversight_statistics_figures": STATISTICS,
+    "oversight_report": STATISTICS,
+    "oversight_statistics_download": (302, 302, 403, 403, 302, 302, 403),  # built at once: to its download
+    "oversight_exports": ADMIN_FILES,
+    "oversight_export_ask": (302, 302, 302, 302, 302, 302, 403),
+    "oversight_export_download": (302, 302, 200, 404, 404, 404, 403),  # the requester's own export only
+    "oversight_pairing_dossier": OWN_FILE_NOT_FOUND,
+    "oversight_pairing_dossier_pdf": OWN_FILE_NOT_FOUND,
+    "oversight_partner_referrals": (302, 302, 403, 403, 403, 403, 403),  # partners' referents only
+    "opendata": PUBLIC,
+    # Well-being questionnaires: the applicant of the pairing answers their own
+    "applicant_wellbeing": APPLICANT_OWN,
 }
 # The programme's settings (countries, territories, organisations, roles, rules, convention
 # templates) are kept by the platform's administrators only.
@@ -190,6 +208,7 @@ POSTED = {
     "private_documents_erase",
     "applicant_withdraw",
     "applicant_erasure",
+    "applicant_stop_sharing",
     "workflow_application:act",
     "workflow_application:note",
     "workflow_application:contact",
@@ -201,6 +220,8 @@ POSTED = {
     "applicant_conversation_report",
     "applicant_conversation_ask",
     "conversation_question_incident",
+    "oversight_statistics_download",
+    "oversight_export_ask",
 }
 
 # What a legitimate request would send: a permitted role succeeds, a missing right answers 403.
@@ -209,6 +230,8 @@ POST_DATA = {
     "workflow_application:note": {"text": "Entretien fait."},
     "workflow_application:contact": {"preferred_channels": ["email"], "language": "fr"},
     "conversation_hide": {"reason": "Numéro de téléphone personnel."},
+    "oversight_statistics_download": {"format": "csv"},
+    "oversight_export_ask": {"kind": "opendata", "format": "csv"},
 }
 
 
@@ -299,6 +322,13 @@ def world(demo):
     question = Question.objects.create(
         conversation=conversation_of_pairing(pairing), asked_by=f"person:{host.person_id}", question="Le chauffage ?"
     )
+    from oversight.exports import export_request
+    from pairings.models import WellbeingCheck
+
+    export = export_request(user=staff_a, kind="opendata", fmt="csv")
+    wellbeing = WellbeingCheck.objects.create(
+        pairing=pairing, party="host", moment="moving_in", due_on=timezone.localdate()
+    )
     users = {
         "anonymous": None,
         "applicant": None,
@@ -324,6 +354,8 @@ def world(demo):
         "question": question,
         "report": report,
         "attachment": attachment,
+        "export": export,
+        "wellbeing": wellbeing,
     }
     return objects, users
 
@@ -361,6 +393,10 @@ def address(name: str, o: dict) -> str:
         "conversation_question_incident": o["question"].pk,
         "conversation_attachment": o["attachment"].pk,
         "applicant_conversation_attachment": o["attachment"].pk,
+        "oversight_export_download": o["export"].pk,
+        "oversight_pairing_dossier": pairing.pk,
+        "oversight_pairing_dossier_pdf": pairing.pk,
+        "applicant_wellbeing": o["wellbeing"].pk,
     }
     if name in by_pk:
         return reverse(name, args=[by_pk[name]])
@@ -371,12 +407,14 @@ def address(name: str, o: dict) -> str:
         "private_documents_erase",
     }:
         return reverse(name, args=[host.pk])
-    if name in {"applicant_export", "applicant_withdraw", "applicant_erasure"}:
+    if name in {"applicant_export", "applicant_withdraw", "applicant_erasure", "applicant_stop_sharing"}:
         return reverse(name, args=[host.pk])
     if name == "applicant_link":
         return reverse(name, args=["not-a-real-link"])
     if name == "convention_verify_token":
         return reverse(name, args=[convention.token])
+    if name == "oversight_statistics_download":
+        return reverse(name, args=["overview"])
     if name == "pki_crl":
         return reverse(name, args=["issuing"])
     if name == "pairings_pairing:proposal_for":
