@@ -303,8 +303,8 @@ def statistics_parameters(page: str, form) -> dict:
 
 
 def report_windows(report) -> list[tuple[str, str]]:
-    """The two windows of the monthly report's times between steps: the month, and the year to its end."""
-    return [("30d", report.period.label), ("12m", str(_("the 12 months to its end")))]
+    """The window of the monthly report's times between steps: its month."""
+    return [("month", report.period.label)]
 
 
 def _published(cell: Cell) -> int | str:

@@ -77,12 +77,17 @@ def grouping_for(user) -> str:
 
 
 def territories_seen_by(user) -> QuerySet[Territory]:
-    """The territories whose files ``user`` sees (the departments and their regions), by name."""
-    departments = access.applications_visible_to(user).order_by().values("territory")
-    regions = Territory.objects.filter(pk__in=departments).values("parent")
-    return Territory.objects.filter(Q(pk__in=departments) | Q(pk__in=regions)).order_by(
-        "country__name", "level", "name"
-    )
+    """The territories whose files ``user`` sees (departments and their regions), by name."""
+    scope = access.file_scope(user)
+    if scope.everything:
+        territories = Territory.objects.all()
+    else:
+        ids = sorted(scope.territories)
+        parents = Territory.objects.filter(pk__in=ids).values("parent")
+        territories = Territory.objects.filter(
+            Q(pk__in=ids) | Q(pk__in=parents) | Q(country__in=sorted(scope.countries))
+        )
+    return territories.order_by("country__name", "level", "name")
 
 
 # -- periods and filters -------------------------------------------------------------------------
@@ -822,11 +827,11 @@ def monthly_report(user, *, month: date, filters: Filters = NO_FILTERS, by: str 
     """The figures of the month of ``month`` for ``user``'s scope."""
     period = Period.month(month)
     by = by or grouping_for(user)
-    last_day = period.end - timedelta(days=1)
     return MonthlyReport(
         month=period.start,
         period=period,
         by_territory=statistics(user, by=by, period=period, filters=filters),
         funnel=funnel(user, period=period, filters=filters, by=by),
-        times=step_times(user, filters=filters, windows={"30d": period, "12m": Period.last_months(12, last_day)}),
+        # The month's own times; those of the last 30 days and 12 months are on the overview.
+        times=step_times(user, filters=filters, windows={"month": period}),
     )

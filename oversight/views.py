@@ -26,6 +26,7 @@ from .exports import (
 )
 from .models import ExportFormat, ExportKind, ExportState
 from .suppression import Cell
+from .wellbeing import wellbeing_by_territory
 
 
 def _allowed(request):
@@ -68,6 +69,7 @@ def _overview(request, form) -> dict:
         "funnel_chart": _funnel_chart(overview.funnel),
         "pairs_chart": charts.line_chart(_("Pairs formed, month by month"), pairs),
         "by_label": figures.DIMENSIONS[figures.grouping_for(request.user)],
+        "wellbeing": wellbeing_by_territory(request.user),
     }
 
 

@@ -8,6 +8,7 @@ from itertools import cycle
 
 import pytest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import localize
 
@@ -164,3 +165,17 @@ def test_the_table_names_territories_and_moments_and_shows_no_ones_answers(setti
     assert localize(mean(given[first]["moving_in"])) in html
     assert "None" not in html
     assert "lack_companionship" not in html and "answered_at" not in html
+
+
+def test_the_statistics_page_shows_the_scale_per_territory(setting, client):
+    advisor, (first, _second, _elsewhere), given = setting
+    manager = StaffMembershipFactory(
+        organisation=first.associations.first(), role="association_manager", user__username="manager.wellbeing"
+    ).user
+    client.force_login(manager)
+
+    html = client.get(reverse("oversight_statistics")).content.decode()
+
+    assert 'id="wellbeing-heading"' in html
+    assert first.name in html.split('id="wellbeing-heading"')[1]
+    assert localize(mean(given[first]["moving_in"])) in html.split('id="wellbeing-heading"')[1]
