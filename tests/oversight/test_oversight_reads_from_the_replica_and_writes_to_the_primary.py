@@ -51,3 +51,56 @@ def test_writes_never_go_to_the_replica_even_inside_the_block():
 def test_the_replica_is_never_migrated():
     assert router.allow_migrate(REPLICA, "workflow") is False
     assert router.allow_migrate("default", "workflow") is True
+
+
+def test_the_statistics_page_reads_its_figures_from_the_replica(client):
+    from django.urls import reverse
+
+    from tests.workflow.factories import UserFactory
+
+    ApplicationFactory.create_batch(2)
+    client.force_login(UserFactory(username="replica.admin", is_superuser=True, is_staff=True))
+
+    with (
+        CaptureQueriesContext(connections[REPLICA]) as on_replica,
+        CaptureQueriesContext(connections["default"]) as on_primary,
+    ):
+        response = client.get(reverse("oversight_statistics"))
+
+    assert response.status_code == 200
+    assert any("oversight_filemilestone" in query["sql"] for query in on_replica.captured_queries)
+    # The milestones are written on the primary, never on the replica.
+    assert not any(
+        query["sql"].lstrip().upper().startswith(("INSERT", "DELETE")) for query in on_replica.captured_queries
+    )
+    assert any("oversight_filemilestone" in query["sql"] for query in on_primary.captured_queries)
+
+
+def test_an_export_reads_the_files_from_the_replica():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from oversight.exports import export_build_now
+    from oversight.models import Export
+    from tests.workflow.factories import UserFactory
+
+    ApplicationFactory.create_batch(3)
+    requester = UserFactory(username="replica.exporter", is_superuser=True, is_staff=True)
+    export = Export.objects.create(
+        requester=requester,
+        kind="files",
+        format="csv",
+        parameters={},
+        parameters_hash="replica",
+        expires_at=timezone.now() + timedelta(hours=32),
+    )
+
+    with CaptureQueriesContext(connections[REPLICA]) as on_replica:
+        export = export_build_now(export)
+
+    assert export.row_count == Application.objects.using("default").count()
+    assert any("workflow_application" in query["sql"] for query in on_replica.captured_queries)
+    assert not any(
+        query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE")) for query in on_replica.captured_queries
+    )
