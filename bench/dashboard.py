@@ -263,16 +263,8 @@ def fill(n_applications: int, n_pairings: int, now: datetime) -> dict:
     rng.shuffle(hosts)
     rng.shuffle(guests)
     n_pairings = min(n_pairings, len(guests))
-    path = [
-        PairingState.PROPOSED,
-        PairingState.ACCEPTED,
-        PairingState.MEETING_SCHEDULED,
-        PairingState.TRIAL,
-        PairingState.CONVENTION_DRAFTED,
-        PairingState.SIGNING,
-        PairingState.ACTIVE,
-        PairingState.ENDED,
-    ]
+    # The straight path: every live state in order, then the planned end.
+    path = [*LIVE_STATES, PairingState.ENDED]
     finals = [
         (PairingState.DECLINED, 14),
         (PairingState.CANCELLED, 5),
