@@ -94,7 +94,7 @@ def test_confirming_stops_the_sharing_and_the_partner_no_longer_sees_the_file(cl
 
     assert response.redirect_chain[-1][0] == reverse("applicant_space")
     body = response.content.decode()
-    assert "Université de Bordeaux — RI no longer follows your application." in body
+    assert "Université de Bordeaux — RI ne suit plus votre dossier." in body
     assert "follows the progress of your application" not in body
     application.refresh_from_db()
     assert application.referred_by is None and application.referral_consent_at is None
