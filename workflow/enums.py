@@ -106,6 +106,9 @@ class DocumentKind(models.TextChoices):
     HOME_VISIT_PHOTO = "home_visit_photo", _("Photo of the home visit")
     ROOM_PHOTO = "room_photo", _("Photo of the room")
     OTHER = "other", _("Other document")
+    PAPER_APPLICATION = "paper_application", _("Application form returned on paper")
+    CONSENT_FORM = "consent_form", _("Signed consent form")
+    MANDATE_FORM = "mandate_form", _("Signed mandate form")
 
 
 class Gender(models.TextChoices):
@@ -156,3 +159,45 @@ class NotificationStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+
+
+class AssistanceChannel(models.TextChoices):
+    """How an advisor filled in a file for its applicant."""
+
+    PHONE = "phone", _("By phone")
+    HOME_VISIT = "home_visit", _("During a home visit")
+    OFFICE = "office", _("At the association's office")
+    PAPER = "paper", _("From a paper form returned by the applicant")
+
+
+class ConsentMethod(models.TextChoices):
+    """How the person agreed to a file an advisor filled in for them, or to a mandate."""
+
+    CODE_READ_OUT = "code_read_out", _("A code read out to them")
+    SMS = "sms", _("A code sent by text message")
+    POST = "post", _("A code sent by post")
+    PAPER = "paper", _("A signed paper form, scanned")
+    SPACE = "space", _("In their own space")
+
+
+class MandateRight(models.TextChoices):
+    """What a proxy may do for the person who gave them a mandate."""
+
+    FOLLOW = "follow", _("Follow the file")
+    UPLOAD = "upload", _("Send documents")
+    WRITE = "write", _("Write in conversations")
+    ANSWER = "answer", _("Answer a proposal")
+
+
+class MandateDuration(models.TextChoices):
+    DAY = "day", _("1 day")
+    MONTH = "month", _("1 month")
+    HALF_YEAR = "half_year", _("6 months")
+    YEAR = "year", _("1 year")
+
+
+class ProxyRelation(models.TextChoices):
+    RELATIVE = "relative", _("A relative")
+    CAREGIVER = "caregiver", _("A caregiver")
+    SOCIAL_WORKER = "social_worker", _("A social worker")
+    OTHER = "other", _("Someone else")

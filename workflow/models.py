@@ -32,10 +32,15 @@ from .enums import (
     CAN_BE_WITHDRAWN_STATES,
     ApplicationKind,
     ApplicationState,
+    AssistanceChannel,
     Channel,
+    ConsentMethod,
     DocumentKind,
+    MandateDuration,
+    MandateRight,
     NotificationStatus,
     OrganisationKind,
+    ProxyRelation,
     StaffRole,
     TerritoryLevel,
 )
@@ -507,6 +512,24 @@ class Application(ConcurrentTransitionMixin, models.Model):
         blank=True,
         help_text=_("When the applicant agreed that the partner follows the progress of the file."),
     )
+    assisted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("filled in with the help of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The advisor who filled in the file for the applicant, by phone, during a visit or from paper."),
+    )
+    assisted_via = models.CharField(_("filled in"), max_length=12, choices=AssistanceChannel.choices, blank=True)
+    #: Who entered each answer: ``{answer name: {"by": "user:<id>" | "person:<id>", "at": iso}}``.
+    answer_authors = models.JSONField(_("who entered each answer"), default=dict, blank=True)
+    taken_over_at = models.DateTimeField(
+        _("taken over by the applicant"),
+        null=True,
+        blank=True,
+        help_text=_("When the applicant first signed in to a file an advisor had filled in for them."),
+    )
 
     class Meta:
         verbose_name = _("application")
@@ -901,3 +924,132 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.recipient} ({self.channel})"
+
+
+class AssistedConsent(models.Model):
+    """The applicant's agreement to a file an advisor filled in for them, before it is sent.
+
+    The exact wording they agreed to is kept with how they agreed: a code read out to them or sent
+    by text message or post (only its hash is kept; attempts are counted), or a signed paper form
+    scanned into the private documents (``document_id``, a supporting document of the file).
+    """
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="assisted_consents"
+    )
+    method = models.CharField(_("how the person agreed"), max_length=16, choices=ConsentMethod.choices)
+    wording = models.TextField(_("text agreed to"))
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    code_hash = models.CharField(max_length=64, blank=True)
+    code_expires_at = models.DateTimeField(_("code valid until"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("wrong codes typed"), default=0)
+    document_id = models.PositiveIntegerField(_("scanned form"), null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("asked by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("asked"), default=timezone.now)
+    given_at = models.DateTimeField(_("given"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent to an assisted file")
+        verbose_name_plural = _("consents to assisted files")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.application} — {self.get_method_display()}"
+
+
+class Mandate(models.Model):
+    """A person's delegation to a proxy (a relative, a caregiver, a social worker): "mandat".
+
+    The proxy is invited by email or by a code an advisor hands over (only hashes are kept); the
+    person accepts the mandate (in their space, by a code sent by text message, or on paper), and it
+    runs from then for its duration. Each right (:class:`MandateGrant`) can be revoked on its own;
+    revoking the mandate revokes them all. A proxy never signs in the person's name: they act with
+    their own identity, and every action is written in the person's journal (:class:`ProxyAction`).
+    """
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person represented"), on_delete=models.CASCADE, related_name="mandates_given"
+    )
+    proxy = models.ForeignKey(
+        Person,
+        verbose_name=_("proxy"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="mandates_held",
+        help_text=_("Set when the proxy has taken up the invitation."),
+    )
+    proxy_name = models.CharField(_("proxy's name"), max_length=200)
+    proxy_relation = models.CharField(_("relation"), max_length=16, choices=ProxyRelation.choices)
+    proxy_email = models.EmailField(_("proxy's email"), blank=True)
+    duration = models.CharField(_("duration"), max_length=10, choices=MandateDuration.choices)
+    invitation_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    invitation_expires_at = models.DateTimeField(_("invitation valid until"), null=True, blank=True)
+    created_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("prepared by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    proxy_joined_at = models.DateTimeField(_("proxy joined"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_via = models.CharField(_("accepted"), max_length=16, choices=ConsentMethod.choices, blank=True)
+    acceptance_code_hash = models.CharField(max_length=64, blank=True)
+    acceptance_attempts = models.PositiveSmallIntegerField(default=0)
+    acceptance_document_id = models.PositiveIntegerField(_("signed mandate form"), null=True, blank=True)
+    wording = models.TextField(_("text agreed to"), blank=True)
+    starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True, db_index=True)
+    expiry_reminded_at = models.DateTimeField(_("reminded of the end"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mandate")
+        verbose_name_plural = _("mandates")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.proxy_name} → {self.person}"
+
+
+class MandateGrant(models.Model):
+    """One right of a mandate; revoked on its own, or with the whole mandate."""
+
+    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="grants")
+    right = models.CharField(_("right"), max_length=10, choices=MandateRight.choices)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("right given to a proxy")
+        verbose_name_plural = _("rights given to proxies")
+        constraints = [models.UniqueConstraint(fields=["mandate", "right"], name="mandate_grant_once")]
+
+    def __str__(self) -> str:
+        return self.get_right_display()
+
+
+class ProxyAction(models.Model):
+    """Something a proxy did for the person: the person's journal ("who acted for you")."""
+
+    mandate = models.ForeignKey(Mandate, verbose_name=_("mandate"), on_delete=models.CASCADE, related_name="actions")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="acted_for")
+    proxy = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="acted_as_proxy")
+    application = models.ForeignKey(Application, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    right = models.CharField(_("right used"), max_length=10, choices=MandateRight.choices)
+    action = models.CharField(_("action"), max_length=60)
+    summary = models.CharField(_("what was done"), max_length=300)
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("action by a proxy")
+        verbose_name_plural = _("actions by proxies")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.proxy} → {self.person}: {self.action}"
