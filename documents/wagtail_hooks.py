@@ -80,3 +80,7 @@ def convention_language_warnings(pairing):
 
     missing = convention_languages_missing(pairing)
     return [languages_missing_message(pairing, missing)] if missing else []
+
+
+from . import letter_hooks  # noqa: E402, F401  (its hooks register on import)
+from .conventions import in_person_hooks  # noqa: E402, F401

@@ -316,3 +316,6 @@ class AuditMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_audit_menu_item():
     return AuditMenuItem(_("Audit trail"), reverse("audit_trail"), icon_name="history", order=900)
+
+
+from . import assisted_hooks, mandate_hooks  # noqa: E402, F401  (their hooks register on import)
