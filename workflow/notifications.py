@@ -78,6 +78,166 @@ ALL = (Channel.EMAIL, Channel.SMS, Channel.POST)
 
 
 @dataclass(frozen=True)
+class Summary:
+    """A message in plain words: what it means for the reader, and what they should do now.
+
+    A letter shows it in a box at the top, so that someone who reads little knows at a glance.
+    """
+
+    meaning: str
+    to_do: str
+
+
+def _summary(meaning, to_do) -> Summary:
+    return Summary(str(meaning), str(to_do))
+
+
+NOTHING_FOR_NOW = _("Nothing for now. We will write to you when there is news.")
+CALL_IF_QUESTIONS = _("If you have a question, call your association.")
+
+#: application state → (what it means, what to do), in plain words.
+APPLICATION_SUMMARIES = {
+    ApplicationState.SUBMITTED: (
+        _("Your application has reached the association of your area."),
+        _("Nothing for now. An advisor will call you or write to you soon."),
+    ),
+    ApplicationState.IN_REVIEW: (
+        _("An advisor is reading your application."),
+        _("Nothing for now. The advisor may call you with questions."),
+    ),
+    ApplicationState.INTERVIEW_SCHEDULED: (
+        _("Your advisor wants to meet you."),
+        _("Wait for their call, and choose a day together."),
+    ),
+    ApplicationState.HOME_VISIT_DONE: (_("The visit of your home is done."), NOTHING_FOR_NOW),
+    ApplicationState.APPROVED: (
+        _("Your application is accepted."),
+        _("Nothing for now. Your advisor is looking for the right person for you."),
+    ),
+    ApplicationState.REJECTED: (_("Your application is not accepted."), CALL_IF_QUESTIONS),
+    ApplicationState.SENT_BACK: (
+        _("Your application is not complete yet."),
+        _("Add what is missing in your space, or call your association: they can help you."),
+    ),
+    ApplicationState.WITHDRAWN: (
+        _("Your application is stopped, as you asked."),
+        _("Nothing to do. You can apply again whenever you like."),
+    ),
+}
+
+#: pairing event → (what it means, what to do), in plain words.
+PAIRING_SUMMARIES = {
+    "pairing.proposed": (
+        _("Your advisor has found someone you could share a home with."),
+        _("Read the proposal and say yes or no in your space, or call your association to answer."),
+    ),
+    "pairing.accepted": (
+        _("You and the other person have both said yes."),
+        _("Nothing for now. Your advisor will call you to arrange a meeting."),
+    ),
+    "pairing.declined": (
+        _("This proposal will not go ahead."),
+        _("Nothing to do. Your advisor keeps looking for the right person for you."),
+    ),
+    "pairing.meeting_scheduled": (
+        _("A meeting with the other person is arranged."),
+        _("Go to the meeting. If you cannot come, call your association."),
+    ),
+    "pairing.trial_started": (
+        _("You are starting a trial period of living together."),
+        _("Tell your advisor how it goes, good or bad."),
+    ),
+    "pairing.convention_drafted": (
+        _("Your agreement (the convention) has been written."),
+        _("Nothing for now. We will write to you when you can sign it."),
+    ),
+    "pairing.signing_opened": (
+        _("Your agreement (the convention) is ready to be signed."),
+        _("Read it and sign it in your space. If you need help, call your association."),
+    ),
+    "pairing.cancelled": (_("The homesharing will not go ahead."), CALL_IF_QUESTIONS),
+    "pairing.activated": (
+        _("Everyone has signed: your homesharing has officially started."),
+        _("Keep a copy of the convention. Your advisor will call you from time to time to see how it goes."),
+    ),
+    "pairing.notice_given": (
+        _("Notice was given: your homesharing will end soon."),
+        _("Agree on the day of leaving together. If you need help, call your association."),
+    ),
+    "pairing.ended": (
+        _("Your homesharing is over."),
+        _("Nothing to do. Thank you. Call your association if you would like to start again."),
+    ),
+    "pairing.terminated": (
+        _("Your homesharing ended earlier than planned."),
+        _("Call your association if you have a question or need help."),
+    ),
+    "pairing.convention_refused": (
+        _("The agreement was not signed. It will be written again."),
+        _("Nothing for now. Your advisor will contact you."),
+    ),
+}
+
+#: The summaries of kinds declared by other apps (their appointments, their questionnaires, their
+#: messages): kind → function(context) returning its :class:`Summary`.
+SUMMARIES: dict[str, Callable[[dict], Summary]] = {
+    "appointment.invitation": lambda c: _summary(
+        _("Your advisor has arranged an appointment with you."),
+        _("Note the date, time and place written below. If you cannot come, call your association."),
+    ),
+    "appointment.changed": lambda c: _summary(
+        _("Your appointment has changed."),
+        _("Note the new date, time and place written below. If you cannot come, call your association."),
+    ),
+    "appointment.cancelled": lambda c: _summary(
+        _("Your appointment will not take place."),
+        _("Nothing to do. Your advisor will suggest another date if needed."),
+    ),
+    "appointment.reminder": lambda c: _summary(
+        _("This is a reminder of your appointment."),
+        _("Note the date, time and place written below. If you cannot come, call your association."),
+    ),
+    "pairing.wellbeing_due": lambda c: _summary(
+        _("We would like to know how you feel: three short questions."),
+        _("Answer in your space, or tell your advisor at your next visit."),
+    ),
+    "conversation.unread": lambda c: _summary(
+        _("Your association has written to you."),
+        _("Read the message and answer it in your space."),
+    ),
+    "mandate.accepted": lambda c: _summary(
+        _("A proxy may now act on WeShare for the person who chose them, within the rights agreed."),
+        _(
+            "Nothing to do. Everything the proxy does is written in a journal, and the mandate can be stopped at any time."
+        ),
+    ),
+    "mandate.revoked": lambda c: _summary(
+        _("The mandate has stopped: the proxy can no longer act for the person."),
+        _("Nothing to do. If this is a mistake, call your association."),
+    ),
+    "mandate.expiring": lambda c: _summary(
+        _("The mandate ends in a few days."),
+        _("If it should go on, give a new mandate in your space, or call your association."),
+    ),
+    "mandate.journal": lambda c: _summary(
+        _("This is the list of what your proxy did for you last month."),
+        _("Read the list. If something is wrong, call your association straight away."),
+    ),
+    "assisted.consent_code_post": lambda c: _summary(
+        _("Your advisor helped you fill in your application. This letter gives you a code to say you agree."),
+        _("If you agree, read the code to your advisor. Give it to nobody else."),
+    ),
+    "convention.signing_code_letter": lambda c: _summary(
+        _("This letter gives you a code to sign your homesharing agreement (the convention) with your advisor."),
+        _(
+            "Bring this letter to the association, or keep it for your advisor's next visit, and type the code "
+            "yourself. Show it to nobody else."
+        ),
+    ),
+}
+
+
+@dataclass(frozen=True)
 class Kind:
     """What a kind of notification says, and how it may travel.
 
@@ -94,6 +254,9 @@ class Kind:
     one_channel: bool = False
     #: Templates under ``notifications/``; ``<template>.sms.txt`` is used for text messages when present.
     template: str = ""
+    #: Takes the stored context and returns the message in plain words (:class:`Summary`); a kind
+    #: that may go by post has one, shown at the top of the letter.
+    summary: Callable[[dict], Summary] | None = None
 
     @property
     def body_template(self) -> str:
@@ -115,6 +278,7 @@ KINDS = {
             "application.changed",
             lambda c: str(APPLICATION_SUBJECTS[c["state"]]),
             in_space=True,
+            summary=lambda c: _summary(*APPLICATION_SUMMARIES[c["state"]]),
         ),
         Kind(
             "applicant.confirm_email",
@@ -137,6 +301,7 @@ KINDS = {
             "pairing.changed",
             lambda c: str(PAIRING_SUBJECTS[c["action"]]),
             in_space=True,
+            summary=lambda c: _summary(*PAIRING_SUMMARIES[c["action"]]),
         ),
         Kind(
             "convention.signing_code",
@@ -193,6 +358,19 @@ class NotDelivered(Exception):
 
 
 register_preparer("application.changed", lambda n: {"message": APPLICATION_BODIES[n.context["state"]]})
+
+
+def plain_summary(notification: Notification) -> Summary | None:
+    """What ``notification`` means and what its reader should do, in plain words, in the active
+    language; None for a kind that has no summary (or a context it does not know)."""
+    spec = KINDS.get(notification.kind)
+    summary = (spec.summary if spec is not None else None) or SUMMARIES.get(notification.kind)
+    if summary is None:
+        return None
+    try:
+        return summary(notification.context)
+    except KeyError:
+        return None
 
 
 def about_key(obj: models.Model | str) -> str:
