@@ -82,5 +82,5 @@ def convention_language_warnings(pairing):
     return [languages_missing_message(pairing, missing)] if missing else []
 
 
-from . import letter_hooks  # noqa: E402, F401  (its hooks register on import)
+from . import assisted_hooks, letter_hooks  # noqa: E402, F401  (their hooks register on import)
 from .conventions import in_person_hooks  # noqa: E402, F401

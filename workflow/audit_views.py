@@ -28,6 +28,13 @@ LIMIT = 1000
 #: What each recorded action means, as the reader says it ("who" + sentence); an action not
 #: listed here is shown by its code.
 EVENT_SENTENCES = {
+    "application.assisted_started": _("opened a file for the applicant"),
+    "application.assisted_answers_saved": _("entered answers for the applicant"),
+    "application.assisted_consent_requested": _("asked the applicant's consent to send the file"),
+    "application.assisted_consent_refused": _("typed a wrong consent code"),
+    "application.assisted_consent_given": _("recorded the applicant's consent"),
+    "application.paper_form_kept": _("kept the scan of the paper application form"),
+    "application.taken_over": _("took over the file filled in for them"),
     "application.submitted": _("sent the file"),
     "application.withdrawn": _("withdrew the file"),
     "application.review_started": _("started the review of the file"),

@@ -131,6 +131,14 @@ def test_every_kind_renders_with_a_link_of_the_site():
         "staff.signature_awaited": ({"convention_id": 1, "url": admin}, {}),
         "staff.export_ready": ({"export_id": 1, "url": admin + "exports/"}, {}),
         "conversation.unread": ({"conversation_id": 1}, {"url": "https://weshare.example/fr/my-messages/1/"}),
+        "assisted.consent_code_sms": (
+            {"consent_id": 1},
+            {"code": "000000", "wording": "…", "valid_until": None, "association": None},
+        ),
+        "assisted.consent_code_post": (
+            {"consent_id": 1},
+            {"code": "000000", "wording": "…", "valid_until": None, "association": None},
+        ),
     }
     for kind in ("invitation", "changed", "cancelled", "reminder"):
         contexts[f"appointment.{kind}"] = (
