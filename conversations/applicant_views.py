@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from pairings.models import Pairing
 from workflow import access
 from workflow.applicant_session import current_applicant
+from workflow.enums import MandateRight
 from workflow.models import Application
 
 from .attachments import attachment_send
@@ -42,7 +43,7 @@ def open_about_file(request, application_id: int):
     applicant = _applicant(request)
     application = Application.objects.filter(pk=application_id).first()
     if application is None or not access.applicant_may_open_conversation(
-        applicant.application_ids, application=application
+        applicant.conversation_ids, application=application
     ):
         raise Http404
     return redirect("applicant_conversation", pk=conversation_of_file(application).pk)
@@ -51,7 +52,7 @@ def open_about_file(request, application_id: int):
 def open_about_pairing(request, pairing_id: int):
     applicant = _applicant(request)
     pairing = Pairing.objects.filter(pk=pairing_id).first()
-    if pairing is None or not access.applicant_may_open_conversation(applicant.application_ids, pairing=pairing):
+    if pairing is None or not access.applicant_may_open_conversation(applicant.conversation_ids, pairing=pairing):
         raise Http404
     return redirect("applicant_conversation", pk=conversation_of_pairing(pairing).pk)
 
@@ -103,8 +104,19 @@ def conversation(request, pk: int):
         csrf_token=get_token(request),
     )
     mark_read(found, reader.key, context["last_id"] or None)
+    own = [application for application in found.files if applicant.owns(application.pk)]
+    represented = [application for application in found.files if applicant.rights_on(application.pk)]
+    acting_for = f"{represented[0].first_name} {represented[0].last_name}" if represented and not own else ""
     return TemplateResponse(
-        request, "conversations/applicant_conversation.html", {**context, "title": _title(found)}, status=status
+        request,
+        "conversations/applicant_conversation.html",
+        {
+            **context,
+            "title": _title(found),
+            "acting_for": acting_for,
+            "may_write": bool(own) or any(applicant.may(a.pk, MandateRight.WRITE) for a in represented),
+        },
+        status=status,
     )
 
 

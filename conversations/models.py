@@ -90,6 +90,15 @@ class Message(models.Model):
         blank=True,
         related_name="+",
     )
+    #: The proxy who wrote it for ``author_person`` under a mandate: shown "X on behalf of Y".
+    proxy = models.ForeignKey(
+        "workflow.Person",
+        verbose_name=_("written by (proxy)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     body = models.TextField(_("message"), max_length=MAX_LENGTH)
     created_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
     hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from workflow import access
 
 from .models import Conversation, Message
-from .services import messages_after, read_receipts
+from .services import messages_after, proxy_name_of, read_receipts
 
 
 def time_zone(reader) -> str:
@@ -45,8 +45,16 @@ def author_name(message: Message, conversation: Conversation) -> str:
                 role = ""
                 if conversation.pairing_id:
                     role = "host" if application.pk == conversation.pairing.host_id else "guest"
-                return named(application.first_name, role)
+                person = named(application.first_name, role)
+                if message.proxy_id:
+                    return on_behalf(proxy_name_of(message.proxy_id, message.author_person_id), person)
+                return person
     return _("A former participant")
+
+
+def on_behalf(proxy: str, person: str) -> str:
+    """A message a proxy wrote for someone: ``Paul Martin on behalf of Marie, host``."""
+    return _("%(proxy)s on behalf of %(person)s") % {"proxy": proxy, "person": person}
 
 
 def reader_name(reader: str, conversation_id: int) -> str:
@@ -67,6 +75,11 @@ def reader_name(reader: str, conversation_id: int) -> str:
     for application in conversation.files:
         if application.person_id == int(pk):
             return application.first_name
+    # A proxy typing for the person they act for.
+    for application in conversation.files:
+        name = proxy_name_of(int(pk), application.person_id)
+        if name:
+            return name
     return ""
 
 
@@ -76,7 +89,7 @@ def _is_mine(message: Message, reader) -> bool:
     ) or (
         message.author_person_id is not None
         and reader.applicant is not None
-        and message.author_person_id == reader.applicant.person_id
+        and (message.proxy_id or message.author_person_id) == reader.applicant.person_id
     )
 
 
@@ -90,12 +103,15 @@ def _html(
     moderates: bool,
     attachments,
     csrf_token: str = "",
+    for_whom: str = "",
 ):
     return render_to_string(
         "conversations/message.html",
         {
             "message": message,
             "author": author,
+            # A proxy reads their own message as written "on behalf of" the person.
+            "for_whom": for_whom,
             "mine": mine,
             "read_by_others": read_by_others,
             "staff": reader.user is not None,
@@ -118,6 +134,7 @@ def render_message(
         message,
         reader,
         author=author_name(message, conversation),
+        for_whom=_for_whom(message, conversation) if mine and message.proxy_id else "",
         mine=mine,
         read_by_others=read_by_others,
         moderates=moderates,
@@ -141,7 +158,12 @@ def render_event(event: dict, reader, *, moderates: bool) -> dict:
     html = _html(
         message,
         reader,
-        author=named(event["name"], event["role"]),
+        author=(
+            on_behalf(event["proxy"], named(event["name"], event["role"]))
+            if event.get("proxy")
+            else named(event["name"], event["role"])
+        ),
+        for_whom=named(event["name"], event["role"]) if event.get("proxy") and event["author"] == reader.key else "",
         mine=event["author"] == reader.key,
         read_by_others=False,
         moderates=moderates,
@@ -240,3 +262,13 @@ def poll_payload(conversation: Conversation, reader, *, after) -> dict:
         mark_read(conversation, reader.key, shown[-1]["id"])
     others = [last for key, last in read_receipts(conversation).items() if key != reader.key]
     return {"messages": shown, "read": max(others, default=0)}
+
+
+def _for_whom(message: Message, conversation: Conversation) -> str:
+    for application in conversation.files:
+        if application.person_id == message.author_person_id:
+            role = ""
+            if conversation.pairing_id:
+                role = "host" if application.pk == conversation.pairing.host_id else "guest"
+            return named(application.first_name, role)
+    return ""

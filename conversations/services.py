@@ -22,6 +22,9 @@ from django.utils.translation import ngettext
 
 from audit.chain import record
 from workflow import access
+from workflow.enums import MandateRight
+from workflow.mandates import ProxyNotAllowed, proxy_action_record
+from workflow.models import Application, Mandate
 
 from .exceptions import ConversationNotFound, MessageRefused
 from .models import MAX_LENGTH, Conversation, Message, ReadMark, Report
@@ -80,7 +83,7 @@ def conversation_for_staff(user, pk: int) -> Conversation:
 
 def conversation_for_applicant(applicant, pk: int) -> Conversation:
     """The conversation ``pk`` if the signed-in applicant takes part in it; not found otherwise."""
-    conversation = access.applicant_conversations(applicant.application_ids, _related()).filter(pk=pk).first()
+    conversation = access.applicant_conversations(applicant.conversation_ids, _related()).filter(pk=pk).first()
     if conversation is None:
         raise ConversationNotFound()
     return conversation
@@ -123,10 +126,17 @@ class Author:
     person_id: int | None = None
     name: str = ""
     role: str = ""
+    #: A proxy writing for ``person_id`` under a mandate, and the proxy's name.
+    proxy_id: int | None = None
+    proxy_name: str = ""
+    #: The file the proxy acts on (for the person's journal).
+    application_id: int | None = None
 
     @property
     def fields(self) -> dict:
-        return {"author_user_id": self.user_id} if self.user_id else {"author_person_id": self.person_id}
+        if self.user_id:
+            return {"author_user_id": self.user_id}
+        return {"author_person_id": self.person_id, "proxy_id": self.proxy_id}
 
 
 def author_of(conversation: Conversation, *, user=None, applicant=None) -> Author:
@@ -144,15 +154,41 @@ def author_of(conversation: Conversation, *, user=None, applicant=None) -> Autho
         )
     if applicant is not None:
         name, role = "", ""
-        for application in conversation.files:
-            if application.person_id == applicant.person_id:
-                name = application.first_name
-                if conversation.pairing_id:
-                    role = "host" if application.pk == conversation.pairing.host_id else "guest"
+        files = list(conversation.files)
+        own = [application for application in files if application.person_id == applicant.person_id]
+        represented = next((a for a in files if not own and applicant.may(a.pk, MandateRight.WRITE)), None)
+        if not own and represented is None:
+            raise MessageRefused(_("Your mandate lets you read these messages, not write them."))
+        for application in own or [represented]:
+            name = application.first_name
+            if conversation.pairing_id:
+                role = "host" if application.pk == conversation.pairing.host_id else "guest"
+        if represented is not None:
+            return Author(
+                conversation.pk,
+                person_reader(applicant.person_id),
+                person_id=represented.person_id,
+                name=name,
+                role=role,
+                proxy_id=applicant.person_id,
+                proxy_name=proxy_name_of(applicant.person_id, represented.person_id),
+                application_id=represented.pk,
+            )
         return Author(
             conversation.pk, person_reader(applicant.person_id), person_id=applicant.person_id, name=name, role=role
         )
     raise ConversationNotFound()
+
+
+def proxy_name_of(proxy_id: int, person_id: int) -> str:
+    """The name a proxy gave when they took up the person's mandate."""
+    return (
+        Mandate.objects.filter(proxy_id=proxy_id, person_id=person_id)
+        .order_by("-pk")
+        .values_list("proxy_name", flat=True)
+        .first()
+        or ""
+    )
 
 
 def author_in(conversation_id: int, *, user=None, applicant=None) -> Author:
@@ -187,11 +223,34 @@ def message_store(author: Author, body: str, client_id=None) -> tuple[Message, b
     try:
         with transaction.atomic():
             found = _write(author, body, reference)
+            if author.proxy_id and not isinstance(found, int):
+                proxy_message_record(found, author)
+    except ProxyNotAllowed as refusal:
+        raise MessageRefused(refusal.message) from None
     except IntegrityError:  # someone else's reference: never theirs to reuse
         raise MessageRefused(_("Your message could not be sent: send it again.")) from None
     if isinstance(found, int):
         return Message.objects.get(pk=found), False
     return found, True
+
+
+def proxy_message_record(message: Message, author: Author) -> None:
+    """A message a proxy wrote goes into the journal of the person they wrote for."""
+    application = Application.objects.filter(pk=author.application_id).first()
+    if application is None:
+        raise ProxyNotAllowed()
+    proxy_action_record(
+        proxy_id=author.proxy_id,
+        application=application,
+        right=MandateRight.WRITE,
+        action="proxy.message_sent",
+        summary=str(
+            _("Wrote a message in the homesharing's conversation")
+            if author.role
+            else _("Wrote a message to the association")
+        ),
+        data={"conversation_id": author.conversation_id, "message_id": message.pk},
+    )
 
 
 def _sql(template: str) -> str:
@@ -220,8 +279,8 @@ WITH recent AS (
 ), previous AS (
     SELECT COALESCE(MAX(id), 0) AS id FROM {{message}} WHERE conversation_id = %(conversation)s
 ), written AS (
-    INSERT INTO {{message}} (conversation_id, {author_column}, body, created_at, client_id, hidden_reason)
-    SELECT here.id, %(author)s, %(body)s, %(now)s, %(reference)s, '' FROM here, recent
+    INSERT INTO {{message}} (conversation_id, {author_column}, proxy_id, body, created_at, client_id, hidden_reason)
+    SELECT here.id, %(author)s, %(proxy)s, %(body)s, %(now)s, %(reference)s, '' FROM here, recent
     WHERE recent.earlier IS NULL AND recent.sent < %(limit)s
     RETURNING id
 ), marked AS (
@@ -239,6 +298,7 @@ def _write_values(author: Author, body: str, reference, now) -> dict:
     return {
         "conversation": author.conversation_id,
         "author": author.user_id or author.person_id,
+        "proxy": author.proxy_id,
         "reader": author.reader,
         "body": body,
         "now": now,
@@ -329,10 +389,10 @@ def _write(author: Author, body: str, reference) -> Message | int:
         cursor.execute(
             _sql(
                 "INSERT INTO {message}"  # noqa: S608 - names, not values
-                f" (conversation_id, {author_column}, body, created_at, client_id, hidden_reason)"
-                " VALUES (%s, %s, %s, %s, %s, '') RETURNING id"
+                f" (conversation_id, {author_column}, proxy_id, body, created_at, client_id, hidden_reason)"
+                " VALUES (%s, %s, %s, %s, %s, %s, '') RETURNING id"
             ),
-            [author.conversation_id, author_id, body, prep(now), reference_value],
+            [author.conversation_id, author_id, author.proxy_id, body, prep(now), reference_value],
         )
         message_id = cursor.fetchone()[0]
         cursor.execute(
@@ -371,6 +431,7 @@ def message_event(message: Message, author: Author) -> dict:
         "author": author.reader,
         "name": author.name,
         "role": author.role,
+        "proxy": author.proxy_name,
         "body": message.body,
         "created_at": message.created_at.isoformat(),
     }

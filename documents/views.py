@@ -96,23 +96,54 @@ def applicant_download(request, pk):
 
 @require_POST
 def applicant_upload(request, application_pk):
+    """The applicant sends a document to their file; a proxy with the right to send documents
+    sends one to the file of the person they act for, written in that person's journal."""
+    from django.db import transaction
+
+    from workflow.enums import MandateRight
+    from workflow.mandates import ProxyNotAllowed, proxy_action_record
+    from workflow.models import Application
+
     applicant = current_applicant(request)
     application = applicant.applications().filter(pk=application_pk).first() if applicant else None
+    as_proxy = application is None and applicant is not None and applicant.may(application_pk, MandateRight.UPLOAD)
+    if as_proxy:
+        application = Application.objects.filter(pk=application_pk, anonymised_at__isnull=True).first()
     if application is None:
         raise Http404
+
+    def refuse(message, status=400):
+        if not as_proxy:
+            return _space_with_error(request, message, status=status)
+        messages.error(request, message)
+        return redirect("applicant_proxy_file", pk=application.pk)
+
     if application.state not in CAN_BE_WITHDRAWN_STATES:
-        return _space_with_error(request, _("This file is closed: documents can no longer be added."), status=409)
+        return refuse(_("This file is closed: documents can no longer be added."), status=409)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        return _space_with_error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return refuse(" ".join(str(e) for errors in form.errors.values() for e in errors))
     if form.cleaned_data["kind"] not in {offered.value for offered in documents_offered(application)}:
-        return _space_with_error(request, _("This kind of document is not asked for this file."))
+        return refuse(_("This kind of document is not asked for this file."))
     try:
-        document_upload(
-            application=application, kind=form.cleaned_data["kind"], uploaded_file=form.cleaned_data["file"]
-        )
-    except DocumentError as refusal:
-        return _space_with_error(request, refusal.message)
+        with transaction.atomic():
+            document = document_upload(
+                application=application, kind=form.cleaned_data["kind"], uploaded_file=form.cleaned_data["file"]
+            )
+            if as_proxy:
+                proxy_action_record(
+                    proxy_id=applicant.person_id,
+                    application=application,
+                    right=MandateRight.UPLOAD,
+                    action="proxy.document_uploaded",
+                    summary=_("Sent a document: %(kind)s") % {"kind": document.get_kind_display()},
+                    data={"document_id": document.pk},
+                )
+    except (DocumentError, ProxyNotAllowed) as refusal:
+        return refuse(refusal.message)
+    if as_proxy:
+        messages.success(request, _("The document is received. Thank you."))
+        return redirect("applicant_proxy_file", pk=application.pk)
     messages.success(request, _("Your document is received. Thank you."))
     return redirect("applicant_space")
 

@@ -28,9 +28,10 @@ as their organisation's kind (``association``, ``pension_office``).
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from .enums import PARTNER_ROLES, VETTING_ROLES, ApplicationKind, ApplicationState, OrganisationKind, StaffRole
-from .models import Application, StaffMembership
+from .models import Application, MandateGrant, StaffMembership
 
 #: Roles that open the files area of the back office (each then sees only its own scope).
 FILE_VIEWING_ROLES = (
@@ -418,3 +419,56 @@ def applicant_may_open_conversation(application_ids, *, application=None, pairin
     if pairing is not None:
         return pairing.host_id in application_ids or pairing.guest_id in application_ids
     return application is not None and application.pk in application_ids and application.state != ApplicationState.DRAFT
+
+
+# Proxies: a person acts for another under a mandate that the person accepted, that is neither
+# revoked nor expired, and only with the rights of it that still stand. A proxy acts on every
+# file of the person who gave the mandate (never an anonymised one), always as themselves.
+
+
+def _standing_grants(person_id: int, now=None) -> QuerySet[MandateGrant]:
+    now = now or timezone.now()
+    return MandateGrant.objects.filter(
+        mandate__proxy_id=person_id,
+        mandate__accepted_at__isnull=False,
+        mandate__revoked_at__isnull=True,
+        mandate__expires_at__gt=now,
+        revoked_at__isnull=True,
+    )
+
+
+def proxied_files(person_id: int) -> dict[int, frozenset[str]]:
+    """The files ``person_id`` acts on as a proxy, each with the rights they hold on it now."""
+    rights_of: dict[int, set[str]] = {}
+    for represented, right in _standing_grants(person_id).values_list("mandate__person_id", "right"):
+        rights_of.setdefault(represented, set()).add(right)
+    if not rights_of:
+        return {}
+    files = Application.objects.filter(person_id__in=rights_of, anonymised_at__isnull=True).exclude(person_id=person_id)
+    return {pk: frozenset(rights_of[owner]) for pk, owner in files.values_list("pk", "person_id")}
+
+
+def proxy_rights(person_id: int, application: Application) -> frozenset[str]:
+    """What ``person_id`` may do as a proxy on ``application`` now (empty: nothing)."""
+    if application.anonymised_at is not None or application.person_id == person_id:
+        return frozenset()
+    return frozenset(
+        _standing_grants(person_id).filter(mandate__person_id=application.person_id).values_list("right", flat=True)
+    )
+
+
+def proxy_may(person_id: int, application_id: int, right: str) -> bool:
+    """Whether ``person_id`` holds ``right`` on the file ``application_id`` as a proxy, now."""
+    application = Application.objects.filter(pk=application_id).only("person_id", "anonymised_at").first()
+    return application is not None and right in proxy_rights(person_id, application)
+
+
+def proxy_mandate_for(person_id: int, application: Application, right: str):
+    """The mandate under which ``person_id`` uses ``right`` on ``application``, or None."""
+    grant = (
+        _standing_grants(person_id)
+        .filter(mandate__person_id=application.person_id, right=right)
+        .select_related("mandate")
+        .first()
+    )
+    return grant.mandate if grant is not None and application.anonymised_at is None else None

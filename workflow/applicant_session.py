@@ -11,20 +11,47 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Application
+from .access import proxied_files
+from .enums import MandateRight
+from .models import Application, Mandate
 
 SESSION_KEY = "weshare-applicant"
 
 
 @dataclass(frozen=True)
 class SignedInApplicant:
-    """A signed-in person and the files they may see and act on, by id."""
+    """A signed-in person, the files they hold, and the files they act on as a proxy, by id.
+
+    ``represented`` pairs each file acted on for someone else with the rights held on it when
+    the request began (:func:`workflow.access.proxied_files`). :meth:`owns` still means one's own
+    files only; :meth:`may` answers for both.
+    """
 
     person_id: int
     application_ids: frozenset[int]
+    represented: tuple[tuple[int, frozenset[str]], ...] = ()
 
     def owns(self, application_id: int | None) -> bool:
         return application_id is not None and application_id in self.application_ids
+
+    def rights_on(self, application_id: int | None) -> frozenset[str]:
+        """The rights held as a proxy on ``application_id`` (empty for one's own files)."""
+        return next((rights for pk, rights in self.represented if pk == application_id), frozenset())
+
+    def may(self, application_id: int | None, right: str) -> bool:
+        """Whether the person may do ``right`` (a :class:`~workflow.enums.MandateRight`) on the
+        file: always on their own, on another's with that right of a standing mandate."""
+        return self.owns(application_id) or right in self.rights_on(application_id)
+
+    def represented_ids(self, *rights: str) -> frozenset[int]:
+        """The files acted on as a proxy, with any of ``rights`` (with any right if none is named)."""
+        return frozenset(pk for pk, held in self.represented if not rights or held & set(rights))
+
+    @property
+    def conversation_ids(self) -> frozenset[int]:
+        """The files whose conversations the person reads: their own, and those they follow or
+        write in as a proxy."""
+        return self.application_ids | self.represented_ids(MandateRight.FOLLOW, MandateRight.WRITE)
 
     def applications(self):
         """Their files, newest first."""
@@ -36,7 +63,8 @@ class SignedInApplicant:
 
 
 def current_applicant(request) -> SignedInApplicant | None:
-    """The signed-in applicant, or None (also once all their files are erased)."""
+    """The signed-in person, or None (also once all their files are erased, unless they act as
+    someone's proxy)."""
     stored = request.session.get(SESSION_KEY)
     if not isinstance(stored, dict) or not isinstance(stored.get("person_id"), int):
         return None
@@ -44,9 +72,12 @@ def current_applicant(request) -> SignedInApplicant | None:
     ids = frozenset(
         Application.objects.filter(person_id=person_id, anonymised_at__isnull=True).values_list("pk", flat=True)
     )
-    if not ids:
-        return None
-    return SignedInApplicant(person_id=person_id, application_ids=ids)
+    represented = tuple(sorted(proxied_files(person_id).items()))
+    if not ids and not represented:
+        # A proxy whose mandate is not accepted yet (or has ended) still has a space of their own.
+        if not Mandate.objects.filter(proxy_id=person_id, proxy__anonymised_at__isnull=True).exists():
+            return None
+    return SignedInApplicant(person_id=person_id, application_ids=ids, represented=represented)
 
 
 def applicant_session_start(request, *, person_id: int) -> None:

@@ -828,7 +828,10 @@ class ApplicantLink(models.Model):
         CONFIRM_EMAIL = "confirm_email", _("Confirm the email address")
         SIGN_IN = "sign_in", _("Sign in")
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="links")
+    #: The file the link was sent for; empty for a proxy's sign-in link (:attr:`person`).
+    application = models.ForeignKey(Application, null=True, blank=True, on_delete=models.CASCADE, related_name="links")
+    #: A proxy who holds no file signs in as themselves, with a link sent to their own address.
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="links")
     purpose = models.CharField(max_length=20, choices=Purpose.choices)
     token_hash = models.CharField(max_length=64, unique=True)
     #: The address the link was sent to: using it checks that the file still has this address.
@@ -844,7 +847,7 @@ class ApplicantLink(models.Model):
         verbose_name_plural = _("applicant links")
 
     def __str__(self) -> str:
-        return f"{self.get_purpose_display()} — {self.application}"
+        return f"{self.get_purpose_display()} — {self.application or self.person}"
 
 
 class ConsentRecord(models.Model):
@@ -1001,6 +1004,7 @@ class Mandate(models.Model):
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     accepted_via = models.CharField(_("accepted"), max_length=16, choices=ConsentMethod.choices, blank=True)
     acceptance_code_hash = models.CharField(max_length=64, blank=True)
+    acceptance_code_expires_at = models.DateTimeField(_("acceptance code valid until"), null=True, blank=True)
     acceptance_attempts = models.PositiveSmallIntegerField(default=0)
     acceptance_document_id = models.PositiveIntegerField(_("signed mandate form"), null=True, blank=True)
     wording = models.TextField(_("text agreed to"), blank=True)
@@ -1016,6 +1020,32 @@ class Mandate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proxy_name} → {self.person}"
+
+    def is_active(self, now=None) -> bool:
+        """Accepted, not revoked and not expired: the proxy may use its rights still standing."""
+        now = now or timezone.now()
+        return (
+            self.accepted_at is not None
+            and self.revoked_at is None
+            and self.expires_at is not None
+            and self.expires_at > now
+        )
+
+    def rights(self) -> list[str]:
+        """The rights not revoked on their own, in the order of :class:`MandateRight`."""
+        standing = {grant.right for grant in self.grants.all() if grant.revoked_at is None}
+        return [right for right in MandateRight.values if right in standing]
+
+    def status(self, now=None) -> str:
+        """``revoked``, ``expired``, ``active``, ``awaiting_acceptance`` or ``awaiting_proxy``."""
+        now = now or timezone.now()
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at is not None and self.expires_at <= now:
+            return "expired"
+        if self.accepted_at is not None:
+            return "active"
+        return "awaiting_acceptance" if self.proxy_id else "awaiting_proxy"
 
 
 class MandateGrant(models.Model):

@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 
+from . import mandates  # noqa: F401 - the mandates' kinds of notification and their preparers
 from .access import vetting_staff_for
 from .enums import WAITING_FOR_ASSOCIATION_STATES
 from .models import Application, ApplicationRules, ReminderSent
@@ -82,3 +83,17 @@ def _waiting_lines(notification) -> dict:
 
 
 register_preparer("staff.waiting_files", _waiting_lines)
+
+
+def remind_of_ending_mandates() -> int:
+    """Daily: the person and their proxy are told once that a mandate ends within a week."""
+    from .mandates import mandates_remind_of_expiry
+
+    return mandates_remind_of_expiry()
+
+
+def send_monthly_proxy_journals() -> int:
+    """Monthly: each person acted for last month gets the journal "who acted for you"."""
+    from .mandates import mandates_send_monthly_journal
+
+    return mandates_send_monthly_journal()

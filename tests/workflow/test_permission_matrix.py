@@ -139,3 +139,97 @@ def test_the_partner_finds_the_file_of_the_matrix_on_its_referrals_page_only(cli
 
     assert f"WS-{application.created_at:%Y}-{application.pk:06d}" in page
     assert request(client, "application", application).status_code == 403
+
+
+# -- the proxy role: the applicant's space walked by someone acting for a senior ------------------
+
+#: Each proxy's mandate: which rights, and whether it was revoked or has run out.
+PROXIES = ["no_mandate", "follow", "upload", "write", "answer", "every_right", "revoked", "expired"]
+
+# address name -> expected status per proxy, in the order of PROXIES. The person's own pages
+# (withdrawing, their data, erasure) are never a proxy's, whatever the mandate.
+PROXY_MATRIX = {
+    "proxy_file": [404, 200, 200, 200, 200, 200, 404, 404],
+    "upload": [404, 404, 302, 404, 404, 302, 404, 404],
+    "open_conversation": [404, 302, 404, 302, 404, 302, 404, 404],
+    "write": [404, 400, 404, 302, 404, 302, 404, 404],
+    "proposal": [404, 200, 404, 404, 200, 200, 404, 404],
+    "answer": [404, 403, 404, 404, 302, 302, 404, 404],
+    "withdraw": [404, 404, 404, 404, 404, 404, 404, 404],
+    "export": [404, 404, 404, 404, 404, 404, 404, 404],
+    "erasure": [404, 404, 404, 404, 404, 404, 404, 404],
+}
+
+
+@pytest.fixture
+def senior_world(private_storage):
+    from pairings.services import pairing_propose
+    from tests.pairings.conftest import approved
+
+    territory = TerritoryFactory(department=True)
+    advisor = StaffMembershipFactory(organisation=association_covering(territory)).user
+    senior = approved("host", territory)
+    pairing = pairing_propose(host=senior, guest=approved("guest", territory), by=advisor)
+    return senior, pairing
+
+
+def proxy_for(senior, case):
+    from datetime import timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    from tests.workflow.factories_mandates import ALL_RIGHTS, mandate_between, proxy_person
+    from workflow.mandates import mandate_revoke
+
+    if case == "no_mandate":
+        return proxy_person()
+    rights = ALL_RIGHTS if case in ("every_right", "revoked", "expired") else [case]
+    if case == "expired":
+        with time_machine.travel(timezone.now() - timedelta(days=2)):
+            return mandate_between(senior, rights=rights, duration="day").proxy
+    mandate = mandate_between(senior, rights=rights)
+    if case == "revoked":
+        mandate_revoke(mandate_id=mandate.pk, person_id=senior.person_id)
+    return mandate.proxy
+
+
+def proxy_request(client, name, senior, pairing):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from conversations.services import conversation_of_file
+
+    if name == "upload":
+        pdf = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+        return client.post(
+            reverse("applicant_document_upload", args=[senior.pk]),
+            {"kind": "identity", "file": SimpleUploadedFile("id.pdf", pdf)},
+        )
+    if name == "write":
+        return client.post(
+            reverse("applicant_conversation", args=[conversation_of_file(senior).pk]), {"body": "Bonjour"}
+        )
+    if name == "answer":
+        return client.post(reverse("applicant_pairing", args=[pairing.pk]), {"answer": "accept"})
+    urls = {
+        "proxy_file": reverse("applicant_proxy_file", args=[senior.pk]),
+        "open_conversation": reverse("applicant_conversation_file", args=[senior.pk]),
+        "proposal": reverse("applicant_pairing", args=[pairing.pk]),
+        "withdraw": reverse("applicant_withdraw", args=[senior.pk]),
+        "export": reverse("applicant_export", args=[senior.pk]),
+        "erasure": reverse("applicant_erasure", args=[senior.pk]),
+    }
+    return client.get(urls[name])
+
+
+@pytest.mark.parametrize("case", PROXIES)
+def test_a_proxy_gets_the_expected_answer_on_every_address_of_the_persons_space(client, senior_world, case):
+    from tests.workflow.factories_mandates import signed_in_as
+
+    senior, pairing = senior_world
+    signed_in_as(client, proxy_for(senior, case).pk)
+
+    found = {name: proxy_request(client, name, senior, pairing).status_code for name in PROXY_MATRIX}
+
+    expected = {name: statuses[PROXIES.index(case)] for name, statuses in PROXY_MATRIX.items()}
+    assert found == expected
