@@ -183,6 +183,9 @@ def step(page, request, number: int):
             initial["referral_consent"] = application.referred_by_id == referrer.pk
         form = current.form_class(initial=initial, country=country, kind=page.kind, **extra)
         status = 200
+    # Nothing of this step is stored yet: the browser may put back what was typed in it before
+    # (a session that ended, a page closed), which site/static/js/form-drafts.js keeps.
+    draft_fresh = request.method != "POST" and _nothing_stored(application, current, number)
     return _render(
         page,
         request,
@@ -195,10 +198,19 @@ def step(page, request, number: int):
         number=number,
         current=current,
         changing=changing,
+        draft_fresh=draft_fresh,
         error_summary=_error_summary(form),
         previous_url=_step_url(page, number - 1) if number > 1 else None,
         check_url=_step_url(page, len(steps) + 1) if changing else None,
     )
+
+
+def _nothing_stored(application, current, number: int) -> bool:
+    if application is None:
+        return True
+    if number == 1:
+        return False
+    return not any(name in application.answers for name in current.form_class.base_fields)
 
 
 def _error_summary(form) -> list[dict]:

@@ -37,6 +37,115 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+#: The date every "for example" shows, written in the format of the page's language.
+EXAMPLE_DATE = date(1958, 5, 24)
+#: What an email address looks like, in every message about one.
+EXAMPLE_EMAIL = "name@example.com"
+
+
+def date_pattern() -> tuple[str, str]:
+    """How to write a date in the active language ("DD/MM/YYYY") and the example date so written."""
+    written = str(formats.get_format("DATE_INPUT_FORMATS")[0])
+    words = {"%d": _("DD"), "%m": _("MM"), "%Y": _("YYYY"), "%y": _("YY")}
+    pattern = written
+    for code, word in words.items():
+        pattern = pattern.replace(code, str(word))
+    return pattern, EXAMPLE_DATE.strftime(written)
+
+
+def email_problem(value: str) -> str:
+    """What is wrong with an email address that is not one, and how to put it right."""
+    value = (value or "").strip()
+    local, _at, domain = value.partition("@")
+    if any(character.isspace() for character in value):
+        return _("Remove the spaces: an email address has none, for example %(example)s.") % {"example": EXAMPLE_EMAIL}
+    if "@" not in value:
+        return _("Add the @ sign: an email address looks like %(example)s.") % {"example": EXAMPLE_EMAIL}
+    if "@" in domain:
+        return _("Keep only one @ sign: an email address looks like %(example)s.") % {"example": EXAMPLE_EMAIL}
+    if not local:
+        return _("Write your name before the @ sign, for example %(example)s.") % {"example": EXAMPLE_EMAIL}
+    if not domain:
+        return _("Write the address of your email provider after the @ sign, for example %(example)s.") % {
+            "example": EXAMPLE_EMAIL
+        }
+    if "." not in domain.strip("."):
+        return _("Add the end of the address after the @ sign, such as .com or .fr: for example %(example)s.") % {
+            "example": EXAMPLE_EMAIL
+        }
+    return _("Check the email address for a typing mistake: it should look like %(example)s.") % {
+        "example": EXAMPLE_EMAIL
+    }
+
+
+class ExplainedEmailField(forms.EmailField):
+    """An email field whose refusal says what is wrong with the address and how to put it right."""
+
+    default_error_messages = {
+        "required": _("Enter your email address, for example name@example.com."),
+    }
+
+    def run_validators(self, value):
+        try:
+            super().run_validators(value)
+        except forms.ValidationError as error:
+            if any(getattr(item, "code", None) == "invalid" for item in error.error_list):
+                raise forms.ValidationError(email_problem(value), code="invalid") from error
+            raise
+
+
+def _default_messages(field) -> dict:
+    defaults = {}
+    for klass in reversed(type(field).__mro__):
+        defaults.update(getattr(klass, "default_error_messages", {}))
+    return defaults
+
+
+def explain_errors(form) -> None:
+    """Gives every field of ``form`` error messages that say how to put the answer right, where
+    it still has Django's generic ones (messages a field chose itself are kept)."""
+    pattern, example = date_pattern()
+    for field in form.fields.values():
+        label = str(field.label or "")
+        defaults = _default_messages(field)
+        if isinstance(field, forms.BooleanField):
+            required = _("Tick this box to go on.")
+        elif isinstance(field, forms.MultipleChoiceField):
+            required = _("Tick at least one answer for “%(label)s”.") % {"label": label}
+        elif isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+            required = _("Choose an answer for “%(label)s”.") % {"label": label}
+        elif isinstance(field, forms.DateField):
+            required = _("Enter the date as %(pattern)s, for example %(example)s.") % {
+                "pattern": pattern,
+                "example": example,
+            }
+        else:
+            required = _("Fill in “%(label)s”: it cannot be left empty.") % {"label": label}
+        messages = {
+            "required": required,
+            "invalid_choice": _("Choose one of the answers offered in the list."),
+            "min_length": _("Write at least %(limit_value)d characters: there are %(show_value)d so far."),
+            "max_length": _("Shorten this to %(limit_value)d characters at most: it has %(show_value)d."),
+            "min_value": _("Enter %(limit_value)s or more."),
+            "max_value": _("Enter %(limit_value)s or less."),
+        }
+        if isinstance(field, forms.DateField):
+            messages["invalid"] = _("Enter the date as %(pattern)s, for example %(example)s.") % {
+                "pattern": pattern,
+                "example": example,
+            }
+        elif isinstance(field, forms.DecimalField):
+            messages["invalid"] = _("Enter an amount in figures, for example 150 or 150.50.")
+            messages["max_decimal_places"] = _("Keep at most %(max)s figures after the point, for example 150.50.")
+            messages["max_digits"] = _("Enter a smaller amount, for example 150.")
+            messages["max_whole_digits"] = _("Enter a smaller amount, for example 150.")
+        elif isinstance(field, forms.IntegerField):
+            messages["invalid"] = _("Enter a whole number in figures, for example 3.")
+        for key, message in messages.items():
+            if field.error_messages.get(key) is defaults.get(key):
+                field.error_messages[key] = message
+
+
 class AnswerFieldsMetaclass(DeclarativeFieldsMetaclass):
     """Declares the fields listed in a form's ``answer_fields`` ({schema answer: field}) under the
     answers' names, where the dictionary stands in the class body."""
@@ -74,6 +183,7 @@ class StepForm(forms.Form, metaclass=AnswerFieldsMetaclass):
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
+        explain_errors(self)
         for field in self.fields.values():
             # The rules are said before the person types, not only once they have broken one.
             if getattr(field, "min_length", None) and not field.help_text:
@@ -118,7 +228,7 @@ def referral_consent_text(partner) -> str:
 class IdentityForm(StepForm):
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
-    email = forms.EmailField(label=_("Email address"), help_text=_("We will send you a link to confirm it."))
+    email = ExplainedEmailField(label=_("Email address"), help_text=_("We will send you a link to confirm it."))
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     birth_date = forms.DateField(label=_("Date of birth"), widget=DateInput)
     answer_fields = {
@@ -184,7 +294,11 @@ class IdentityForm(StepForm):
         born = self.cleaned_data["birth_date"]
         today = timezone.localdate()
         if born >= today:
-            raise forms.ValidationError(_("The date of birth must be in the past."))
+            pattern, example = date_pattern()
+            raise forms.ValidationError(
+                _("Enter a date of birth in the past, as %(pattern)s, for example %(example)s.")
+                % {"pattern": pattern, "example": example}
+            )
         age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
         if self.kind == ApplicationKind.HOST and not self.country.host_age_allowed(age):
             raise forms.ValidationError(
@@ -439,21 +553,73 @@ class GuestLifeForm(StepForm):
 
 @dataclass(frozen=True)
 class Step:
+    """One page of the form: its address slug, its title, its form and, in plain words, what it
+    asks and why (shown at the top of the step)."""
+
     slug: str
     title: str
     form_class: type[StepForm]
+    summary: str = ""
 
 
 STEPS = {
     ApplicationKind.HOST: [
-        Step("identity", _("About you"), HostIdentityForm),
-        Step("home", _("Your home"), HostHomeForm),
-        Step("life", _("Living together"), HostLifeForm),
+        Step(
+            "identity",
+            _("About you"),
+            HostIdentityForm,
+            _(
+                "We ask who you are, where you live and how to reach you. The association of your area "
+                "uses it to call you back. It takes about 5 minutes."
+            ),
+        ),
+        Step(
+            "home",
+            _("Your home"),
+            HostHomeForm,
+            _(
+                "We ask about the room you offer and when it is free. This helps us find a young person "
+                "who suits your home. It takes about 5 minutes."
+            ),
+        ),
+        Step(
+            "life",
+            _("Living together"),
+            HostLifeForm,
+            _(
+                "We ask how you like to live day to day and what help you would welcome. There are no "
+                "right or wrong answers. It takes about 5 minutes."
+            ),
+        ),
     ],
     ApplicationKind.GUEST: [
-        Step("identity", _("About you"), GuestIdentityForm),
-        Step("studies", _("Your studies or work"), GuestStudiesForm),
-        Step("life", _("Living together"), GuestLifeForm),
+        Step(
+            "identity",
+            _("About you"),
+            GuestIdentityForm,
+            _(
+                "We ask who you are, where you will live and how to reach you. The association of your area "
+                "uses it to call you back. It takes about 5 minutes."
+            ),
+        ),
+        Step(
+            "studies",
+            _("Your studies or work"),
+            GuestStudiesForm,
+            _(
+                "We ask where you study or work and the dates of your stay. This helps us find a home "
+                "near it. It takes about 3 minutes."
+            ),
+        ),
+        Step(
+            "life",
+            _("Living together"),
+            GuestLifeForm,
+            _(
+                "We ask how you like to live, what help you could give and why you want to live with a "
+                "senior. There are no right or wrong answers. It takes about 10 minutes."
+            ),
+        ),
     ],
 }
 
