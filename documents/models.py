@@ -294,6 +294,57 @@ class Convention(ConcurrentTransitionMixin, models.Model):
         self.refused_by, self.refusal_reason = party, reason
 
 
+class CodeDelivery(models.TextChoices):
+    """How a signing code reached its signer."""
+
+    EMAIL = "email", _("by email")
+    SMS = "sms", _("by text message")
+    SHEET = "sheet", _("on a printed code sheet handed over")
+    LETTER = "letter", _("on a code sheet posted by letter")
+
+
+class IdentityDocumentType(models.TextChoices):
+    IDENTITY_CARD = "identity_card", _("Identity card")
+    PASSPORT = "passport", _("Passport")
+    RESIDENCE_PERMIT = "residence_permit", _("Residence permit")
+    DRIVING_LICENCE = "driving_licence", _("Driving licence")
+    OTHER = "other", _("Other official document with a photo")
+
+
+class SigningPlace(models.TextChoices):
+    HOME_VISIT = "home_visit", _("at home, during a visit")
+    OFFICE = "office", _("at the association's office")
+
+
+class IdentityCheck(models.Model):
+    """An advisor's check, face to face, of a host's or a guest's identity document, before they
+    sign the convention without a smartphone: the code they then receive is tied to it."""
+
+    convention = models.ForeignKey(
+        "Convention", verbose_name=_("convention"), on_delete=models.CASCADE, related_name="identity_checks"
+    )
+    application = models.ForeignKey(
+        "workflow.Application", verbose_name=_("application"), on_delete=models.CASCADE, related_name="+"
+    )
+    party = models.CharField(_("party"), max_length=20, choices=SigningParty.choices)
+    document_type = models.CharField(_("document shown"), max_length=20, choices=IdentityDocumentType.choices)
+    document_number_end = models.CharField(_("last digits of the document's number"), max_length=4, blank=True)
+    place = models.CharField(_("place"), max_length=20, choices=SigningPlace.choices)
+    present = models.TextField(_("who was present"), max_length=500)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("checked by"), on_delete=models.RESTRICT, related_name="+"
+    )
+    checked_at = models.DateTimeField(_("checked"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("identity check")
+        verbose_name_plural = _("identity checks")
+        ordering = ["-checked_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.convention} — {self.get_party_display()} — {self.checked_at:%Y-%m-%d %H:%M}"
+
+
 class ConventionStep(models.Model):
     """One step of a convention's file: rendering, a signature, the seal. The audit sheet lists them. Never edited."""
 
@@ -322,6 +373,17 @@ class ConventionStep(models.Model):
     sha256_after = models.CharField(_("fingerprint after"), max_length=64)
     pdf_name = models.CharField(max_length=200)
     comment = models.TextField(_("comment"), blank=True)
+    code_delivery = models.CharField(_("code delivered"), max_length=10, choices=CodeDelivery.choices, blank=True)
+    identity_check = models.ForeignKey(
+        IdentityCheck,
+        verbose_name=_("identity check"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    place = models.CharField(_("signed in person"), max_length=20, choices=SigningPlace.choices, blank=True)
+    present = models.TextField(_("who was present"), blank=True)
     at = models.DateTimeField(_("when"), default=timezone.now)
 
     class Meta:
@@ -393,11 +455,19 @@ class SignerCertificate(models.Model):
 
 
 class SigningCode(models.Model):
-    """A one-time code emailed to an applicant before they sign (stored hashed, short-lived, single use)."""
+    """A one-time code sent to an applicant before they sign (stored hashed, short-lived, single use).
+
+    A code given after an identity check (``identity_check``: by text message, on a printed sheet,
+    by post) signs only on an advisor's device, in person; any other only from the applicant's space.
+    """
 
     application = models.ForeignKey("workflow.Application", on_delete=models.CASCADE, related_name="+")
     convention = models.ForeignKey(Convention, on_delete=models.CASCADE, related_name="+")
     code_hash = models.CharField(max_length=64)
+    delivery = models.CharField(max_length=10, choices=CodeDelivery.choices, default=CodeDelivery.EMAIL)
+    identity_check = models.ForeignKey(
+        IdentityCheck, on_delete=models.PROTECT, null=True, blank=True, related_name="signing_codes"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     attempts = models.PositiveSmallIntegerField(default=0)

@@ -29,6 +29,7 @@ from workflow.models import StaffMembership
 from workflow.notifications import Kind, admin_url, notify, register_kind, register_preparer
 
 from .. import crypto, signing
+from ..enums import SIGNING_ORDER as SIGNING_ORDER_PARTIES
 from ..enums import ConventionState, SigningParty
 from ..exceptions import (
     CodeInvalid,
@@ -39,7 +40,17 @@ from ..exceptions import (
     SigningRefused,
     TooManyCodeAttempts,
 )
-from ..models import Convention, ConventionStep, ConventionTemplate, SignerCertificate, SigningCode
+from ..models import (
+    CodeDelivery,
+    Convention,
+    ConventionStep,
+    ConventionTemplate,
+    IdentityCheck,
+    IdentityDocumentType,
+    SignerCertificate,
+    SigningCode,
+    SigningPlace,
+)
 from . import authority, rendering
 
 CODE_VALIDITY = timedelta(minutes=10)
@@ -61,9 +72,20 @@ class NoTemplate(DocumentError):
 
 def _step(convention: Convention, *, applicant=None, **fields) -> ConventionStep:
     """One step of the file, in its audit sheet and in the audit trail (``applicant``: the file
-    of the applicant who acted, named in the trail by its id)."""
+    of the applicant who acted, named in the trail by its id). A signature in person names the
+    advisor's account it was made on, the identity check and how the code was delivered."""
     step = ConventionStep.objects.create(convention=convention, **fields)
     user = fields.get("user")
+    data = {
+        "party": fields.get("party", ""),
+        "sha256": fields.get("sha256_after", ""),
+        "certificate": fields["certificate"].fingerprint if fields.get("certificate") else "",
+    }
+    if fields.get("code_delivery"):
+        data["delivery"] = fields["code_delivery"]
+    in_person = fields.get("identity_check") is not None
+    if in_person:
+        data.update(in_person=True, identity_check=fields["identity_check"].pk, place=fields.get("place", ""))
     audit.record(
         f"convention.{fields['action']}",
         user=user,
@@ -71,12 +93,9 @@ def _step(convention: Convention, *, applicant=None, **fields) -> ConventionStep
         if user is not None
         else (audit.applicant_actor(applicant.person_id) if applicant is not None else "system"),
         obj=convention,
+        application_id=applicant.pk if in_person and applicant is not None else None,
         pairing_id=convention.pairing_id,
-        data={
-            "party": fields.get("party", ""),
-            "sha256": fields.get("sha256_after", ""),
-            "certificate": fields["certificate"].fingerprint if fields.get("certificate") else "",
-        },
+        data=data,
     )
     return step
 
@@ -207,6 +226,7 @@ def _make_code(notification) -> dict:
         convention=convention,
         code_hash=_hash_code(code),
         expires_at=timezone.now() + CODE_VALIDITY,
+        delivery=CodeDelivery.SMS if notification.channel == Channel.SMS else CodeDelivery.EMAIL,
     )
     return {"code": code, "convention": convention}
 
@@ -220,27 +240,42 @@ def _failures_in_the_last_hour(*, user=None, application=None) -> int:
     since = timezone.now() - FAILURE_WINDOW
     events = AuditEvent.objects.filter(action="convention.code_refused", at__gte=since)
     if application is not None:
-        return events.filter(application_id=application.pk, user_id__isnull=True).count()
+        # A host's or a guest's wrong codes, typed in their space or on an advisor's device.
+        return events.filter(application_id=application.pk).count()
     return events.filter(user_id=user.pk).count()
 
 
-def signing_code_check(*, convention: Convention, party: str, code: str, user=None, application=None) -> None:
+def signing_code_check(
+    *, convention: Convention, party: str, code: str, user=None, application=None, in_person: bool = False
+) -> SigningCode | None:
     """Check the one-time code a party typed to sign; refuse with :class:`CodeInvalid` if it is wrong.
 
     Runs in a transaction of its own, committed before the refusal is raised, so that a wrong
     code is always counted: the code's attempts (spent after five), django-otp's throttle of the
     staff member's device, and an audit event per failure, which also caps each person's wrong
     codes per hour whatever the code. Must not be called inside another transaction.
+
+    A host or a guest signing ``in_person`` (on their advisor's device, ``user``) types a code
+    given after an identity check; from their space, a code they asked for there. Returns the
+    applicant's code, now used (None for staff, who type their authenticator app's code).
     """
     code = (code or "").strip().replace(" ", "")
     refusal: CodeInvalid | None = None
+    found = None
     with transaction.atomic(durable=True):
-        if _failures_in_the_last_hour(user=user, application=application) >= FAILURES_PER_HOUR:
+        if _failures_in_the_last_hour(user=None if application else user, application=application) >= (
+            FAILURES_PER_HOUR
+        ):
             raise TooManyCodeAttempts()
         if party in (SigningParty.GUEST, SigningParty.HOST):
             found = (
                 SigningCode.objects.select_for_update()
-                .filter(application=application, convention=convention, used_at__isnull=True)
+                .filter(
+                    application=application,
+                    convention=convention,
+                    used_at__isnull=True,
+                    identity_check__isnull=not in_person,
+                )
                 .order_by("-created_at", "-pk")
                 .first()
             )
@@ -268,10 +303,15 @@ def signing_code_check(*, convention: Convention, party: str, code: str, user=No
                 obj=convention,
                 application_id=application.pk if application is not None else None,
                 pairing_id=convention.pairing_id,
-                data={"party": party, "spent": isinstance(refusal, CodeSpent)},
+                data={
+                    "party": party,
+                    "spent": isinstance(refusal, CodeSpent),
+                    **({"in_person": True} if in_person else {}),
+                },
             )
     if refusal is not None:
         raise refusal
+    return found
 
 
 def _certificate(party: str, *, user=None, application=None) -> SignerCertificate:
@@ -334,9 +374,24 @@ def convention_sign(*, convention_id: int, party: str, code: str, user=None, app
     if party not in TRANSITIONS:
         raise SigningRefused()
     convention = _signable(convention_id=convention_id, party=party, user=user, application=application, lock=False)
-    signing_code_check(convention=convention, party=party, code=code, user=user, application=application)
+    used = signing_code_check(convention=convention, party=party, code=code, user=user, application=application)
+    return _sign_now(convention_id=convention_id, party=party, user=user, application=application, used=used)
+
+
+def _sign_now(
+    *, convention_id: int, party: str, user, application, used: SigningCode | None, place: str = "", present: str = ""
+) -> Convention:
+    """The signature itself, once the code is checked: the convention locked, every rule checked
+    again, the party's own certificate (the applicant's for a host or a guest, even on an
+    advisor's device), one step in the audit sheet."""
     with transaction.atomic():
-        convention = _signable(convention_id=convention_id, party=party, user=user, application=application, lock=True)
+        convention = _signable(
+            convention_id=convention_id,
+            party=party,
+            user=None if application else user,
+            application=application,
+            lock=True,
+        )
         certificate = _certificate(party, user=user, application=application)
         before = read_pdf(convention)
         context = authority.validation_context()
@@ -364,6 +419,10 @@ def convention_sign(*, convention_id: int, party: str, code: str, user=None, app
             sha256_before=signing.sha256(before),
             sha256_after=digest,
             pdf_name=name,
+            code_delivery=used.delivery if used is not None else "",
+            identity_check=used.identity_check if used is not None else None,
+            place=place,
+            present=present,
         )
         if party == SigningParty.PENSION_OFFICE:
             _seal_and_activate(convention, signed, by=user)
@@ -503,3 +562,271 @@ def convention_refuse(*, convention_id: int, party: str, reason: str, user=None,
         )
         pairing_convention_refused(pairing_id=convention.pairing_id, party=party, reason=reason, by=user)
         return convention
+
+
+# Signing in person, without a smartphone: the advisor checks the signer's identity document,
+# gives them a one-time code (by text message, on a printed sheet, or on a sheet sent by post),
+# and the signer types it on the advisor's device to sign with their own certificate.
+
+APPLICANT_PARTIES = (SigningParty.GUEST, SigningParty.HOST)
+IN_PERSON_DELIVERIES = (CodeDelivery.SMS, CodeDelivery.SHEET, CodeDelivery.LETTER)
+IN_PERSON_KINDS = {
+    CodeDelivery.SMS: "convention.signing_code_sms",
+    CodeDelivery.LETTER: "convention.signing_code_letter",
+}
+
+
+class InPersonRefused(SigningRefused):
+    """What the advisor typed or chose cannot be recorded; the message says what to change."""
+
+
+def in_person_code_validity(delivery: str) -> timedelta:
+    """How long a code given in person stays valid: a text message for the visit
+    (``SIGNING_CODE_SMS_MINUTES``, 30), a sheet handed over until the signer comes to the office
+    (``SIGNING_CODE_SHEET_HOURS``, 72), a sheet sent by post long enough for the post
+    (``SIGNING_CODE_LETTER_DAYS``, 10)."""
+    if delivery == CodeDelivery.SMS:
+        return timedelta(minutes=getattr(settings, "SIGNING_CODE_SMS_MINUTES", 30))
+    if delivery == CodeDelivery.SHEET:
+        return timedelta(hours=getattr(settings, "SIGNING_CODE_SHEET_HOURS", 72))
+    return timedelta(days=getattr(settings, "SIGNING_CODE_LETTER_DAYS", 10))
+
+
+def _applicant_of(convention: Convention, party: str):
+    return convention.pairing.host if party == SigningParty.HOST else convention.pairing.guest
+
+
+def _awaits(convention: Convention, party: str) -> bool:
+    """Whether ``party`` has still to sign (it may be someone else's turn first)."""
+    order = [p for p, _source, _target in SIGNING_ORDER_PARTIES]
+    following = convention.next_party()
+    return following is not None and order.index(party) >= order.index(following)
+
+
+def in_person_parties(convention: Convention, user) -> list[str]:
+    """The applicant parties ``user`` may help sign in person now: an advisor who manages the
+    pairing, while the signatures are open and before that party has signed."""
+    pairing = convention.pairing
+    if pairing.state != PairingState.SIGNING or not access.may_manage_pairing(user, pairing):
+        return []
+    return [party for party in APPLICANT_PARTIES if _awaits(convention, party)]
+
+
+def _in_person(*, convention_id: int, party: str, by, lock: bool):
+    """The convention and the signer's file, if ``by`` may help this party sign in person now."""
+    if party not in APPLICANT_PARTIES:
+        raise InPersonRefused(_("Only the host and the guest sign in person with a code."))
+    conventions = Convention.objects.select_for_update(of=("self",)) if lock else Convention.objects
+    convention = (
+        conventions.select_related("pairing__host__territory", "pairing__host__person", "pairing__guest__person")
+        .filter(pk=convention_id)
+        .first()
+    )
+    if convention is None or not access.may_manage_pairing(by, convention.pairing):
+        raise DocumentNotFound()
+    application = _applicant_of(convention, party)
+    if not access.may_sign_convention(None, convention, party, application=application):
+        raise DocumentNotFound()
+    if convention.pairing.state != PairingState.SIGNING:
+        raise SigningRefused(_("The signatures are not open for this convention."))
+    if not _awaits(convention, party):
+        raise InPersonRefused(_("This party has already signed the convention."))
+    return convention, application
+
+
+def _clean_choice(value: str, choices, message: str) -> str:
+    if value not in choices.values:
+        raise InPersonRefused(message)
+    return value
+
+
+def identity_check_record(
+    *,
+    convention_id: int,
+    party: str,
+    by,
+    document_type: str,
+    place: str,
+    present: str,
+    document_number_end: str = "",
+) -> IdentityCheck:
+    """The advisor records, face to face, which identity document the host or the guest showed
+    (and, if wished, the last characters of its number), where, and who was present. A code for
+    signing in person can be given only after this check."""
+    document_type = _clean_choice(
+        document_type, IdentityDocumentType, _("Choose the identity document the signer showed you.")
+    )
+    place = _clean_choice(place, SigningPlace, _("Say where you met the signer: at home or at the office."))
+    present = (present or "").strip()
+    if not present:
+        raise InPersonRefused(_("Write who was present, for example: the advisor and the signer's daughter."))
+    if len(present) > 500:
+        raise InPersonRefused(_("Write who was present in 500 characters at most."))
+    number = (document_number_end or "").strip().replace(" ", "")
+    if number and not (len(number) <= 4 and number.isalnum()):
+        raise InPersonRefused(_("Type at most the last four letters or digits of the document's number, or nothing."))
+    with transaction.atomic():
+        convention, application = _in_person(convention_id=convention_id, party=party, by=by, lock=True)
+        check = IdentityCheck.objects.create(
+            convention=convention,
+            application=application,
+            party=party,
+            document_type=document_type,
+            document_number_end=number.upper(),
+            place=place,
+            present=present,
+            checked_by=by,
+        )
+        audit.record(
+            "convention.identity_checked",
+            user=by,
+            obj=convention,
+            application_id=application.pk,
+            pairing_id=convention.pairing_id,
+            data={"party": party, "identity_check": check.pk, "document_type": document_type, "place": place},
+        )
+        return check
+
+
+def identity_check_latest(convention: Convention, party: str) -> IdentityCheck | None:
+    """The last identity check of this party's signer for this convention."""
+    return (
+        IdentityCheck.objects.filter(convention=convention, party=party, application=_applicant_of(convention, party))
+        .select_related("checked_by")
+        .first()
+    )
+
+
+def _new_code(*, convention: Convention, application_id: int, delivery: str, check: IdentityCheck):
+    """A fresh six-digit code for signing in person: only its hash is kept."""
+    code = f"{secrets.randbelow(10**6):06d}"
+    stored = SigningCode.objects.create(
+        application_id=application_id,
+        convention=convention,
+        code_hash=_hash_code(code),
+        expires_at=timezone.now() + in_person_code_validity(delivery),
+        delivery=delivery,
+        identity_check=check,
+    )
+    return code, stored
+
+
+def signing_code_deliver(*, convention_id: int, party: str, delivery: str, by) -> bytes | None:
+    """Give the host or the guest, after their identity check, a code to sign in person.
+
+    By text message to their mobile, or by post (a letter in the association's print queue): the
+    code is made when the message leaves. On a sheet handed over now: the code is made here and
+    the sheet's PDF returned, to be printed at once and kept nowhere. Only the code's hash is stored.
+    """
+    delivery = _clean_choice(
+        delivery,
+        CodeDelivery,
+        _("Choose how the signer receives the code: text message, printed sheet or letter."),
+    )
+    if delivery not in IN_PERSON_DELIVERIES:
+        raise InPersonRefused(_("Choose how the signer receives the code: text message, printed sheet or letter."))
+    with transaction.atomic():
+        convention, application = _in_person(convention_id=convention_id, party=party, by=by, lock=True)
+        check = identity_check_latest(convention, party)
+        if check is None:
+            raise InPersonRefused(_("Record the check of the signer's identity document first (step 1)."))
+        person = application.person
+        pdf = None
+        if delivery == CodeDelivery.SMS:
+            if person is None or not person.reachable_by(Channel.SMS):
+                raise InPersonRefused(_("The file has no mobile phone number: print a code sheet instead."))
+        elif delivery == CodeDelivery.LETTER:
+            if person is None or not person.reachable_by(Channel.POST):
+                raise InPersonRefused(_("The file has no postal address: hand over a printed code sheet instead."))
+        audit.record(
+            "convention.code_given",
+            user=by,
+            obj=convention,
+            application_id=application.pk,
+            pairing_id=convention.pairing_id,
+            data={"party": party, "delivery": delivery, "identity_check": check.pk},
+        )
+        if delivery == CodeDelivery.SHEET:
+            from .code_sheet import code_sheet_pdf
+
+            code, stored = _new_code(
+                convention=convention, application_id=application.pk, delivery=delivery, check=check
+            )
+            pdf = code_sheet_pdf(
+                convention=convention, application=application, code=code, expires_at=stored.expires_at
+            )
+        else:
+            notify(
+                person,
+                IN_PERSON_KINDS[delivery],
+                {"convention_id": convention.pk, "identity_check_id": check.pk},
+                about=convention,
+                occasion=uuid.uuid4().hex,
+                application=application,
+            )
+        return pdf
+
+
+def _make_in_person_code(notification) -> dict:
+    """When a text message or a letter with a code leaves: the code, made now, its hash kept."""
+    delivery = CodeDelivery.SMS if notification.kind == IN_PERSON_KINDS[CodeDelivery.SMS] else CodeDelivery.LETTER
+    convention = Convention.objects.get(pk=notification.context["convention_id"])
+    check = IdentityCheck.objects.get(pk=notification.context["identity_check_id"])
+    code, stored = _new_code(
+        convention=convention, application_id=notification.application_id, delivery=delivery, check=check
+    )
+    return {"code": code, "convention": convention, "expires_at": stored.expires_at}
+
+
+register_kind(
+    Kind(
+        IN_PERSON_KINDS[CodeDelivery.SMS],
+        lambda c: str(_("Your code to sign the convention with your advisor")),
+        channels=(Channel.SMS,),
+        one_channel=True,
+    )
+)
+register_kind(
+    Kind(
+        IN_PERSON_KINDS[CodeDelivery.LETTER],
+        lambda c: str(_("Your code to sign the convention with your advisor")),
+        channels=(Channel.POST,),
+        one_channel=True,
+    )
+)
+for _kind in IN_PERSON_KINDS.values():
+    register_preparer(_kind, _make_in_person_code)
+
+
+def convention_sign_in_person(
+    *, convention_id: int, party: str, code: str, by, consent: bool, place: str, present: str
+) -> Convention:
+    """The host or the guest signs on their advisor's device (``by``), at home or at the office,
+    with the code given after their identity check, and their own certificate.
+
+    A wrong code is counted and committed before the refusal, as from the space. The audit
+    sheet says that the signature was made in person, where, who was present, how the code was
+    delivered and who checked which identity document.
+    """
+    place = _clean_choice(place, SigningPlace, _("Say where the signer signs: at home or at the office."))
+    present = (present or "").strip()
+    if not present:
+        raise InPersonRefused(_("Write who is present, for example: the advisor and the signer's daughter."))
+    if len(present) > 500:
+        raise InPersonRefused(_("Write who is present in 500 characters at most."))
+    if not consent:
+        raise InPersonRefused(_("The signer ticks the box to say they have read the convention and sign it."))
+    convention, application = _in_person(convention_id=convention_id, party=party, by=by, lock=False)
+    convention = _signable(convention_id=convention_id, party=party, user=None, application=application, lock=False)
+    used = signing_code_check(
+        convention=convention, party=party, code=code, user=by, application=application, in_person=True
+    )
+    return _sign_now(
+        convention_id=convention_id,
+        party=party,
+        user=by,
+        application=application,
+        used=used,
+        place=place,
+        present=present,
+    )
