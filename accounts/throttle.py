@@ -18,6 +18,8 @@ RATES = {
     # Typing the code to sign: per client and, separately, per person (whatever their address).
     "signing": "10/10m",
     "verify-upload": "20/m",
+    # Typing a proxy's invitation code.
+    "mandate-join": "10/10m",
 }
 
 

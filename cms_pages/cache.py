@@ -1,7 +1,7 @@
 """Full-page cache for anonymous visitors, purged at once when content changes.
 
 Only what every visitor sees alike is cached: a GET or HEAD by a visitor with no session
-cookie, answered 200 without ``Set-Cookie``, without ``Cache-Control: private/no-store`` and
+cookie and no display choice (text size, contrast), answered 200 without ``Set-Cookie``, without ``Cache-Control: private/no-store`` and
 without a CSRF token in the page (forms). Keys carry a *generation* number; publishing,
 unpublishing, moving or deleting a page, changing a page's privacy, a site, a locale or an
 image, or editing a country, bumps the generation so every cached page is stale at once (menus
@@ -25,6 +25,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils.cache import patch_cache_control
+
+from .easy_reading import display_cookie_present
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +103,9 @@ def _request_is_cacheable(request) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    if display_cookie_present(request):
+        # Drawn in this visitor's own text size and contrast: neither served from nor kept for others.
         return False
     return not request.path.startswith(("/admin/", "/api/", "/health/", "/static/", "/media/", "/documents/"))
 

@@ -254,6 +254,11 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
                     message, created = await _db(message_store)(self.author, body, client_id)
             except (MessageRefused, ConversationNotFound) as refusal:
                 return {"type": "error", "error": str(refusal.message), "client_id": client_id}, None
+        if created and self.author.proxy_id and loop_store.available():
+            # The loop's store writes the message alone: the person's journal is written here.
+            from .services import proxy_message_record
+
+            await _db(proxy_message_record)(message, self.author)
         answer = {"type": "sent", "id": message.pk}
         if client_id is not None:
             answer["client_id"] = client_id

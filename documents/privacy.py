@@ -105,3 +105,13 @@ def application_erase(*, application_id: int, by) -> Application:
             "application.erased", user=by, obj=application, application_id=application.pk, data={"documents": destroyed}
         )
         return application_anonymise(application_id=application.pk, reason="erasure requested")
+
+
+def identity_checks_forget(application) -> None:
+    """An anonymised file keeps no trace of who was present at its signatures or of its identity
+    document's digits: the checks and the signature steps keep their dates and document types only."""
+    from .models import ConventionStep, IdentityCheck
+
+    checks = IdentityCheck.objects.filter(application=application)
+    ConventionStep.objects.filter(identity_check__in=checks).update(present="")
+    checks.update(present="", document_number_end="")

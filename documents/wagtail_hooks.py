@@ -82,5 +82,12 @@ def convention_language_warnings(pairing):
     return [languages_missing_message(pairing, missing)] if missing else []
 
 
+@hooks.register("application_anonymised")
+def forget_identity_checks(application):
+    from .privacy import identity_checks_forget
+
+    identity_checks_forget(application)
+
+
 from . import assisted_hooks, letter_hooks  # noqa: E402, F401  (their hooks register on import)
 from .conventions import in_person_hooks  # noqa: E402, F401

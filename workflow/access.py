@@ -102,7 +102,8 @@ def applications_visible_to(user) -> QuerySet[Application]:
     )
     # A draft whose address is not confirmed may be a typing error or someone else's address:
     # no association sees it until its person has shown the address is theirs.
-    unconfirmed_drafts = Q(state=ApplicationState.DRAFT, email_confirmed_at__isnull=True)
+    # A draft nobody confirmed stays out of sight, unless an advisor is filling it in for its applicant.
+    unconfirmed_drafts = Q(state=ApplicationState.DRAFT, email_confirmed_at__isnull=True, assisted_by__isnull=True)
     matching = Application.objects.filter(visible).exclude(unconfirmed_drafts).values("pk")
     return Application.objects.filter(pk__in=matching)
 
@@ -189,7 +190,7 @@ def applications_referred_to(user) -> QuerySet[Application]:
     partners = _memberships(user).filter(role__in=PARTNER_ROLES, organisation__kind=OrganisationKind.PARTNER)
     return Application.objects.filter(
         referred_by__in=partners.values("organisation"), referral_consent_at__isnull=False, anonymised_at__isnull=True
-    ).exclude(state=ApplicationState.DRAFT, email_confirmed_at__isnull=True)
+    ).exclude(state=ApplicationState.DRAFT, email_confirmed_at__isnull=True, assisted_by__isnull=True)
 
 
 def may_vet(user, application: Application) -> bool:

@@ -31,15 +31,17 @@ from .applicants import (
     application_referral_withdraw,
     application_request_erasure,
 )
+from .assisted import assisted_taken_over
 from .enums import CAN_BE_WITHDRAWN_STATES, MandateDuration, MandateRight, ProxyRelation
 from .exceptions import WorkflowError
+from .forms import ExplainedEmailField
 from .models import ApplicantLink, Application, Mandate, Person
 from .services import application_applicant_act
 from .space import association_of, documents_offered, pairings_of, space_page, timeline, what_next
 
 
 class SignInForm(forms.Form):
-    email = forms.EmailField(label=gettext_lazy("Your email address"), max_length=254)
+    email = ExplainedEmailField(label=gettext_lazy("Your email address"), max_length=254)
 
 
 def _own_application(request, pk: int):
@@ -89,6 +91,7 @@ def use_link(request, token):
             request, "workflow/applicant_space.html", {"mode": "error", "error": refusal.message}, status=400
         )
     applicant_session_start(request, person_id=application.person_id)
+    assisted_taken_over(person_id=application.person_id)
     return redirect("applicant_space")
 
 
@@ -362,7 +365,7 @@ def mandate_journal(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def mandate_join(request, token: str = ""):
     """The proxy takes up an invitation: with the emailed link (``token``) or the code handed over."""
-    if too_many(request, "signing"):
+    if too_many(request, "mandate-join"):
         return refused(request)
     form = JoinForm(request.POST or None, initial={"code": ""})
     if token:

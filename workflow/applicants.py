@@ -334,7 +334,7 @@ def applicant_link_use(*, token: str, purpose: str) -> Application:
     """
     with transaction.atomic():
         link = (
-            ApplicantLink.objects.select_for_update()
+            ApplicantLink.objects.select_for_update(of=("self",))
             .select_related("application")
             .filter(token_hash=_hash(token or ""), purpose=purpose)
             .first()

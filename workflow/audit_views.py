@@ -28,6 +28,23 @@ LIMIT = 1000
 #: What each recorded action means, as the reader says it ("who" + sentence); an action not
 #: listed here is shown by its code.
 EVENT_SENTENCES = {
+    "convention.identity_checked": _("checked the signer's identity document in person"),
+    "convention.code_given": _("gave the signer a one-time code in person, by text or by post"),
+    "letter.printed": _("printed a letter to post"),
+    "letter.posted": _("marked a letter as posted"),
+    "mandate.created": _("prepared a mandate"),
+    "mandate.invitation_code": _("made an invitation code for a proxy"),
+    "mandate.invitation_sent": _("sent a proxy their invitation"),
+    "mandate.joined": _("took up a mandate as proxy"),
+    "mandate.proxy_signed_in": _("signed in as a proxy"),
+    "mandate.acceptance_code_sent": _("sent the person a code to accept a mandate"),
+    "mandate.acceptance_code_wrong": _("typed a wrong code to accept a mandate"),
+    "mandate.accepted": _("recorded the person's acceptance of a mandate"),
+    "mandate.revoked": _("revoked a mandate"),
+    "mandate.right_revoked": _("took back one right of a mandate"),
+    "proxy.document_uploaded": _("sent a document on behalf of the person"),
+    "proxy.message_sent": _("wrote a message on behalf of the person"),
+    "proxy.proposal_answered": _("answered a proposal on behalf of the person"),
     "application.assisted_started": _("opened a file for the applicant"),
     "application.assisted_answers_saved": _("entered answers for the applicant"),
     "application.assisted_consent_requested": _("asked the applicant's consent to send the file"),

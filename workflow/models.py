@@ -465,7 +465,11 @@ class Application(ConcurrentTransitionMixin, models.Model):
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="applications")
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
-    email = models.EmailField(_("email"), help_text=_("The address given on this file's form."))
+    email = models.EmailField(
+        _("email"),
+        blank=True,
+        help_text=_("The address given on this file's form; empty when an advisor filed it for someone without one."),
+    )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     birth_date = models.DateField(_("date of birth"))
     language = models.CharField(

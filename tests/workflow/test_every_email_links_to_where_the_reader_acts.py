@@ -112,6 +112,15 @@ def test_a_signing_code_links_to_the_convention_page():
 
 def test_every_kind_renders_with_a_link_of_the_site():
     application = ApplicationFactory(language="fr")
+    # Reachable by every channel: some kinds travel only by text message or only by post.
+    person = application.person
+    person.mobile, person.postal_address, person.postcode, person.city = (
+        "+33612345678",
+        "1 rue Haute",
+        "33000",
+        "Bordeaux",
+    )
+    person.save()
     staff = StaffMembershipFactory(organisation=association_covering(application.territory)).user
     admin = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
     contexts = {
@@ -131,6 +140,33 @@ def test_every_kind_renders_with_a_link_of_the_site():
         "staff.signature_awaited": ({"convention_id": 1, "url": admin}, {}),
         "staff.export_ready": ({"export_id": 1, "url": admin + "exports/"}, {}),
         "conversation.unread": ({"conversation_id": 1}, {"url": "https://weshare.example/fr/my-messages/1/"}),
+        "convention.signing_code_sms": (
+            {"convention_id": 3, "identity_check_id": 1},
+            {"code": "000000", "expires_at": None},
+        ),
+        "convention.signing_code_letter": (
+            {"convention_id": 3, "identity_check_id": 1},
+            {"code": "000000", "expires_at": None},
+        ),
+        "mandate.invitation": (
+            {"mandate_id": 0, "proxy_name": "Paul", "person_name": "Marie"},
+            {"url": "https://weshare.example/fr/my-application/proxy/join/x/"},
+        ),
+        "mandate.sign_in": ({}, {"url": "https://weshare.example/fr/my-application/link/x/"}),
+        "mandate.acceptance_code": ({"mandate_id": 0, "proxy_name": "Paul"}, {"code": "000000"}),
+        **{
+            kind: (
+                {
+                    "proxy_name": "Paul",
+                    "person_name": "Marie",
+                    "expires_on": "2026-04-11",
+                    "url": "https://weshare.example/fr/my-application/mandates/",
+                },
+                {},
+            )
+            for kind in ("mandate.accepted", "mandate.revoked", "mandate.expiring")
+        },
+        "mandate.journal": ({"month": "2026-03"}, {"lines": []}),
         "assisted.consent_code_sms": (
             {"consent_id": 1},
             {"code": "000000", "wording": "…", "valid_until": None, "association": None},

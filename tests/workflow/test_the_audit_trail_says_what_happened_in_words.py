@@ -58,6 +58,12 @@ PACKAGES = (
 BUILT_FROM_SIGNALS = {
     "accounts.signals:groups_changed": [f"permissions.groups_{a}" for a in ("add", "remove", "clear")],
     "accounts.signals:permissions_changed": [f"permissions.permissions_{a}" for a in ("add", "remove", "clear")],
+    # Its callers name what the proxy did.
+    "workflow.mandates:proxy_action_record": [
+        "proxy.message_sent",
+        "proxy.document_uploaded",
+        "proxy.proposal_answered",
+    ],
 }
 
 

@@ -340,6 +340,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Security defaults that hold everywhere.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# A form sent after its page's security token expired comes back with every answer kept.
+CSRF_FAILURE_VIEW = "config.csrf.csrf_failure"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 10
