@@ -6,7 +6,7 @@ back office is sent to the sign-in page (302)."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import URLResolver, get_resolver, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tests.workflow.factories import (
     ApplicationFactory,
@@ -172,6 +172,43 @@ MATRIX = {
     "opendata": PUBLIC,
     # Well-being questionnaires: the applicant of the pairing answers their own
     "applicant_wellbeing": APPLICANT_OWN,
+    # Seniors first: assisted files (by whoever vets the file), mandates (the senior in their space,
+    # the file's association in the back office), in-person signing and the letters to post.
+    "applicant_mandate_accept": (404, 302, 404, 404, 404, 404, 404),  # the senior's own mandates, by session
+    "applicant_mandate_join": (200, 200, 200, 200, 200, 200, 200),  # anyone holding an invitation code
+    "applicant_mandate_join_link": (200, 200, 200, 200, 200, 200, 200),
+    "applicant_mandate_journal": (404, 200, 404, 404, 404, 404, 404),
+    "applicant_mandate_revoke": (404, 302, 404, 404, 404, 404, 404),
+    "applicant_mandate_right_revoke": (404, 302, 404, 404, 404, 404, 404),
+    "applicant_mandates": (404, 200, 404, 404, 404, 404, 404),
+    "applicant_proxy_file": (404, 404, 404, 404, 404, 404, 404),  # only a proxy of the file (the senior is none)
+    "application_form_print": (302, 302, 200, 200, 403, 403, 403),  # the blank form, for the associations
+    "assisted_consent": (302, 302, 302, 404, 403, 403, 404),
+    "assisted_consent_code": (302, 302, 400, 404, 403, 403, 404),  # no code asked yet: refused
+    "assisted_consent_paper": (302, 302, 302, 404, 403, 403, 404),
+    "assisted_consent_send": (302, 302, 400, 404, 403, 403, 404),  # the file is already sent: refused
+    "assisted_new": (302, 302, 200, 200, 403, 403, 403),
+    "assisted_new_identity": (302, 302, 200, 200, 403, 403, 403),
+    "assisted_paper_scan": (302, 302, 302, 404, 403, 403, 404),
+    "assisted_step": (302, 302, 302, 404, 403, 403, 404),
+    "convention_in_person": (302, 302, 200, 404, 403, 403, 404),
+    "convention_in_person_sign": (
+        302,
+        302,
+        404,
+        404,
+        403,
+        403,
+        404,
+    ),  # nothing to sign before the identity check and the code
+    "letter_batch_pdf": (302, 302, 200, 404, 404, 404, 404),  # the association's own letters
+    "letters_posted": (302, 302, 302, 404, 404, 404, 404),
+    "mandate_accept_code": (302, 302, 302, 404, 403, 403, 404),
+    "mandate_accept_paper": (302, 302, 302, 404, 403, 403, 404),
+    "mandate_admin_revoke": (302, 302, 302, 404, 403, 403, 404),
+    "mandate_new_code": (302, 302, 302, 404, 403, 403, 404),
+    "mandate_prepare": (302, 302, 200, 404, 403, 403, 404),
+    "mandate_send_acceptance_code": (302, 302, 302, 404, 403, 403, 404),
 }
 # The programme's settings (countries, territories, organisations, roles, rules, convention
 # templates) are kept by the platform's administrators only.
@@ -222,6 +259,19 @@ POSTED = {
     "conversation_question_incident",
     "oversight_statistics_download",
     "oversight_export_ask",
+    "applicant_mandate_accept",
+    "applicant_mandate_revoke",
+    "applicant_mandate_right_revoke",
+    "mandate_new_code",
+    "mandate_send_acceptance_code",
+    "mandate_accept_code",
+    "mandate_accept_paper",
+    "mandate_admin_revoke",
+    "letters_posted",
+    "assisted_consent_send",
+    "assisted_consent_code",
+    "assisted_paper_scan",
+    "assisted_consent_paper",
 }
 
 # What a legitimate request would send: a permitted role succeeds, a missing right answers 403.
@@ -232,6 +282,9 @@ POST_DATA = {
     "conversation_hide": {"reason": "Numéro de téléphone personnel."},
     "oversight_statistics_download": {"format": "csv"},
     "oversight_export_ask": {"kind": "opendata", "format": "csv"},
+    "assisted_consent_send": {"method": "sms"},
+    "assisted_consent_code": {"code": "123456"},
+    "mandate_accept_code": {"code": "123456"},
 }
 
 
@@ -329,6 +382,10 @@ def world(demo):
     wellbeing = WellbeingCheck.objects.create(
         pairing=pairing, party="host", moment="moving_in", due_on=timezone.localdate()
     )
+    from tests.workflow.factories_mandates import mandate_between
+
+    # Prepared by the association, waiting for the senior's acceptance.
+    mandate = mandate_between(host, accepted=False)
     users = {
         "anonymous": None,
         "applicant": None,
@@ -356,6 +413,7 @@ def world(demo):
         "attachment": attachment,
         "export": export,
         "wellbeing": wellbeing,
+        "mandate": mandate,
     }
     return objects, users
 
@@ -400,6 +458,36 @@ def address(name: str, o: dict) -> str:
     }
     if name in by_pk:
         return reverse(name, args=[by_pk[name]])
+    mandate = o["mandate"]
+    if name in {"applicant_mandate_accept", "applicant_mandate_revoke"}:
+        return reverse(name, args=[mandate.pk])
+    if name == "applicant_mandate_right_revoke":
+        return reverse(name, args=[mandate.pk, "upload"])
+    if name == "applicant_mandate_join_link":
+        return reverse(name, args=["not-a-real-invitation"])
+    if name in {"applicant_proxy_file", "mandate_prepare"}:
+        return reverse(name, args=[host.pk])
+    if name.startswith("mandate_"):
+        return reverse(name, args=[host.pk, mandate.pk])
+    if name in {"convention_in_person", "convention_in_person_sign"}:
+        return reverse(name, args=[convention.pk]) + "?party=host"
+    if name == "letter_batch_pdf":
+        letter = o["letter"]
+        return reverse(name, args=[letter.organisation_id, timezone.localtime(letter.created_at).date().isoformat()])
+    if name == "assisted_step":
+        return reverse(name, args=[host.pk, 1])
+    if name == "assisted_new_identity":
+        return reverse(name, args=["host", "phone"])
+    if name == "application_form_print":
+        return reverse(name, args=[host.country.code, "host", "fr"])
+    if name in {
+        "assisted_consent",
+        "assisted_consent_send",
+        "assisted_consent_code",
+        "assisted_paper_scan",
+        "assisted_consent_paper",
+    }:
+        return reverse(name, args=[host.pk])
     if name in {
         "applicant_document_upload",
         "applicant_data_export",
@@ -455,7 +543,10 @@ def test_each_role_gets_the_expected_answer_on_every_address(client, world, role
         # Signing out last: it ends the session the other requests rely on.
         for name in sorted(MATRIX, key=lambda n: (n == "applicant_sign_out", n)):
             url = address(name, objects)
-            response = client.post(url, POST_DATA.get(name, {})) if name in POSTED else client.get(url)
+            data = POST_DATA.get(name, {})
+            if name == "letters_posted":
+                data = {"scope": "selected", "letter": [objects["letter"].pk]}
+            response = client.post(url, data) if name in POSTED else client.get(url)
             found[name] = response.status_code
 
     expected = {name: statuses[ROLES.index(role)] for name, statuses in MATRIX.items()}
