@@ -315,32 +315,4 @@ def build_demo_files() -> int:
         for step in spec.steps:
             application_act(application_id=application.pk, action=step, by=advisor.user)
         created += 1
-    build_demo_mandate()
     return created
-
-
-def build_demo_mandate() -> None:
-    """Carmen Ruiz (Madrid) gave her daughter a mandate to follow her file and write to the
-    association for her: the daughter signs in with her own address (lucia.ruiz@example.org)."""
-    from .enums import MandateDuration, MandateRight, ProxyRelation
-    from .mandates import mandate_create
-    from .models import Mandate, Person
-
-    host = Application.objects.filter(email="carmen.ruiz@example.org").first()
-    if host is None or Mandate.objects.filter(person=host.person).exists():
-        return
-    mandate = mandate_create(
-        person=host.person,
-        proxy_name="Lucía Ruiz",
-        proxy_relation=ProxyRelation.RELATIVE,
-        duration=MandateDuration.HALF_YEAR,
-        rights=[MandateRight.FOLLOW, MandateRight.WRITE],
-        proxy_email="lucia.ruiz@example.org",
-    )
-    daughter, _ = Person.objects.get_or_create(
-        email="lucia.ruiz@example.org",
-        defaults={"email_confirmed_at": timezone.now(), "language": "es", "preferred_channels": ["email"]},
-    )
-    mandate.proxy = daughter
-    mandate.proxy_joined_at = timezone.now()
-    mandate.save(update_fields=["proxy", "proxy_joined_at"])
