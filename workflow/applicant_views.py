@@ -38,6 +38,7 @@ from .forms import ExplainedEmailField
 from .models import ApplicantLink, Application, Mandate, Person
 from .services import application_applicant_act
 from .space import association_of, documents_offered, pairings_of, space_page, timeline, what_next
+from .wording import in_sentence
 
 
 class SignInForm(forms.Form):
@@ -348,7 +349,7 @@ def mandate_right_revoke(request, pk, right):
         request,
         lambda person_id: mandate_services.mandate_right_revoke(mandate_id=pk, right=right, person_id=person_id),
         _("This right is taken back: your proxy can no longer %(right)s for you.")
-        % {"right": str(MandateRight(right).label).lower()},
+        % {"right": in_sentence(MandateRight(right).label)},
     )
 
 

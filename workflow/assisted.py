@@ -35,6 +35,7 @@ from .forms import STEPS, Step, StepForm, extra_questions_for
 from .models import Application, AssistedConsent, Person, Territory
 from .notifications import Kind, notify, register_kind, register_preparer
 from .services import application_applicant_act
+from .wording import in_sentence
 
 #: Wrong codes typed for one consent before it is spent and a new one must be asked.
 CONSENT_CODE_ATTEMPTS = 5
@@ -112,7 +113,7 @@ def consent_wording(*, kind: str, language: str, association_name: str) -> str:
             "by one of its advisors, and sends it to be examined. I agree that the association of my area and "
             "the pension office process my data to examine my application, as described in the privacy notice. "
             "I can read my answers in my own space and ask for them to be corrected at any time."
-        ) % {"association": association_name, "kind": str(ApplicationKind(kind).label).lower()}
+        ) % {"association": association_name, "kind": in_sentence(ApplicationKind(kind).label)}
 
 
 def association_of_territory(territory: Territory):

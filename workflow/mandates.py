@@ -32,6 +32,7 @@ from .enums import Channel, ConsentMethod, MandateDuration, MandateRight, ProxyR
 from .exceptions import WorkflowError
 from .models import ApplicantLink, Application, Mandate, MandateGrant, Person, ProxyAction
 from .notifications import Kind, notify, public_url, register_kind, register_preparer
+from .wording import in_sentence
 
 #: How long each duration lasts, from the person's acceptance.
 DURATIONS = {
@@ -95,13 +96,13 @@ def _new_code() -> str:
 
 
 def rights_labels(rights: Iterable[str]) -> str:
-    return ", ".join(str(MandateRight(right).label).lower() for right in rights)
+    return ", ".join(in_sentence(MandateRight(right).label) for right in rights)
 
 
 def wording_for(mandate: Mandate, rights: Iterable[str]) -> str:
     return str(WORDING) % {
         "proxy": mandate.proxy_name,
-        "relation": str(ProxyRelation(mandate.proxy_relation).label).lower(),
+        "relation": in_sentence(ProxyRelation(mandate.proxy_relation).label),
         "duration": str(MandateDuration(mandate.duration).label),
         "rights": rights_labels(rights),
     }
