@@ -59,13 +59,7 @@ def _application(notification):
 def _association(application):
     if application is None:
         return None
-    territory = application.territory
-    while territory is not None:
-        association = territory.associations.order_by("pk").first()
-        if association is not None:
-            return association
-        territory = territory.parent
-    return None
+    return application.territory.accompanying_association()
 
 
 def _fonts() -> dict:

@@ -118,12 +118,7 @@ def consent_wording(*, kind: str, language: str, association_name: str) -> str:
 
 def association_of_territory(territory: Territory):
     """The association that handles a territory's files (the nearest one up the territories)."""
-    while territory is not None:
-        association = territory.associations.order_by("pk").first()
-        if association is not None:
-            return association
-        territory = territory.parent
-    return None
+    return territory.accompanying_association() if territory is not None else None
 
 
 def wording_for(application: Application) -> str:

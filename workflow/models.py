@@ -329,6 +329,17 @@ class Territory(models.Model):
             return self.parent.pension_office
         return None
 
+    def accompanying_association(self) -> Organisation | None:
+        """The association that accompanies this territory's files: its own, else the nearest one
+        up the territories (the first by name where several cover it)."""
+        territory = self
+        while territory is not None:
+            found = territory.associations.order_by("name", "pk").first()
+            if found is not None:
+                return found
+            territory = territory.parent
+        return None
+
 
 class StaffMembership(models.Model):
     """A staff member's role in an organisation; what they may see and do follows from it.

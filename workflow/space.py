@@ -185,13 +185,7 @@ def documents_offered(application: Application) -> list[Offered]:
 
 def association_of(application: Application) -> Organisation | None:
     """The association that accompanies the file: its territory's, else its region's."""
-    territory = application.territory
-    while territory is not None:
-        found = territory.associations.order_by("name").first()
-        if found is not None:
-            return found
-        territory = territory.parent
-    return None
+    return application.territory.accompanying_association()
 
 
 def advisor_of(application: Application) -> str:

@@ -16,12 +16,7 @@ from .rendering import FONTS, safe_url_fetcher
 
 def _association(territory):
     """The association that accompanies the signer: of their territory, or of the nearest one above."""
-    while territory is not None:
-        found = territory.associations.order_by("pk").first()
-        if found is not None:
-            return found
-        territory = territory.parent
-    return None
+    return territory.accompanying_association() if territory is not None else None
 
 
 def code_sheet_pdf(*, convention, application, code: str, expires_at) -> bytes:
