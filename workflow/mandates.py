@@ -582,7 +582,7 @@ def mandates_remind_of_expiry(now=None) -> int:
     for pk in due.values_list("pk", flat=True):
         with transaction.atomic():
             mandate = (
-                Mandate.objects.select_for_update()
+                Mandate.objects.select_for_update(of=("self",))
                 .select_related("person", "proxy")
                 .filter(pk=pk, expiry_reminded_at__isnull=True)
                 .first()

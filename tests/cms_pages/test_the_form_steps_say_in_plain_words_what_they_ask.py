@@ -3,6 +3,7 @@ why, and about how long it takes."""
 
 import pytest
 from django.utils import translation
+from django.utils.html import escape
 
 from workflow.enums import ApplicationKind
 from workflow.forms import STEPS
@@ -24,6 +25,7 @@ def test_every_step_of_the_form_shows_its_summary_at_the_top(client, demo, kind)
         assert response.status_code == 200
         assert summary, f"step {step.slug} has no summary"
         assert 'class="step-summary"' in html
+        summary = escape(summary)
         assert summary in html
         heading = html.index("<h2>", html.index('class="progress"'))
         assert heading < html.index(summary) < html.index('<form method="post"'), "the summary opens the step"

@@ -4,6 +4,7 @@ code sheet posted by letter, valid long enough for the post: both are made when 
 from datetime import timedelta
 
 import pytest
+from django.utils import translation
 
 from documents.conventions.services import InPersonRefused, convention_sign_in_person, signing_code_deliver
 from documents.models import Letter, SigningCode
@@ -11,6 +12,13 @@ from workflow import sms
 from workflow.models import Notification
 
 from .factories_in_person import check_identity, posted_code, texted_code, with_mobile, with_postal_address
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english():
+    """The refusals are read in English here; the pages give them in the reader's language."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@ recording the check of their identity document: which document, by whom, when, w
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from audit.models import AuditEvent
 from documents.conventions.services import (
@@ -16,6 +17,13 @@ from documents.models import IdentityCheck, SigningCode
 from tests.workflow.factories import OrganisationFactory, StaffMembershipFactory, TerritoryFactory
 
 from .factories_in_person import check_identity, printed_code
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english():
+    """The refusals are read in English here; the pages give them in the reader's language."""
+    with translation.override("en"):
+        yield
 
 
 def test_no_code_is_given_before_the_identity_check(convention, advisor):
