@@ -128,7 +128,7 @@ def crl_der(kind: str) -> bytes:
 
 
 @lru_cache(maxsize=4)
-def _validation_context(revoked: tuple, hour: int):
+def _validation_context(revoked: tuple, hour: int, _minute: int):
     crls = [
         asn1_crl.CertificateList.load(_crl(kind, revoked, hour).public_bytes(serialization.Encoding.DER))
         for kind in (AuthorityKind.ROOT, AuthorityKind.ISSUING)
@@ -138,12 +138,15 @@ def _validation_context(revoked: tuple, hour: int):
 
 
 def validation_context():
-    """Offline validation against the platform's root and its current CRLs.
+    """Offline validation against the platform's root and its current CRLs, as of now.
 
-    Kept while no certificate is revoked and within the hour, so that the paths it has
-    already validated are not validated again for every signature.
+    A context validates every certificate at the moment it was made. A new certificate is
+    valid from five minutes before its issue, so a context is kept for one minute at most (and
+    while no certificate is revoked): within that minute it does not validate again the paths
+    it has already validated, and a certificate issued since is never "not yet valid".
     """
-    return _validation_context(_revocations(), int(timezone.now().timestamp()) // 3600)
+    now = int(timezone.now().timestamp())
+    return _validation_context(_revocations(), now // 3600, now // 60)
 
 
 def timestamper() -> timestamps.TimeStamper:

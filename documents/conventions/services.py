@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
 import uuid
 from datetime import timedelta
@@ -19,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from pyhanko.sign.general import SigningError as PdfSigningError
 
 from audit import chain as audit
 from pairings.enums import PairingState
@@ -52,6 +54,8 @@ from ..models import (
     SigningPlace,
 )
 from . import authority, rendering
+
+logger = logging.getLogger(__name__)
 
 CODE_VALIDITY = timedelta(minutes=10)
 CODE_ATTEMPTS = 5
@@ -395,15 +399,21 @@ def _sign_now(
         certificate = _certificate(party, user=user, application=application)
         before = read_pdf(convention)
         context = authority.validation_context()
-        with authority.signer_for(certificate) as signer:
-            signed = signing.sign(
-                before,
-                field_name=rendering.field_name(party),
-                signer=signer,
-                role=_role_in(convention, party),
-                timestamper=authority.timestamper(),
-                context=context,
-            )
+        try:
+            with authority.signer_for(certificate) as signer:
+                signed = signing.sign(
+                    before,
+                    field_name=rendering.field_name(party),
+                    signer=signer,
+                    role=_role_in(convention, party),
+                    timestamper=authority.timestamper(),
+                    context=context,
+                )
+        except PdfSigningError as error:
+            # The signer's certificate did not validate: a refusal the signer can read, not a
+            # server error; nothing is signed and the convention stays as it was.
+            logger.exception("Convention %s: the %s's signature could not be made", convention.pk, party)
+            raise SigningRefused() from error
         name, digest = _store(convention, signed)
         getattr(convention, TRANSITIONS[party])(pdf_name=name, sha256=digest)
         convention.save()

@@ -153,8 +153,9 @@ def applicant_signs(page, server, email, pairing_path, tmp_path, name):
     assert len(codes) == sent_before + 1, f"no signing code was emailed to {email!r}"
     page.fill("main input[name=code]", codes[-1])
     page.screenshot(path=tmp_path / f"{name}-code-typed.png", full_page=True)
-    with page.expect_navigation():
+    with page.expect_navigation() as signed:
         page.locator("main form:has(input[name=step][value=sign]) button[type=submit]").click()
+    assert signed.value.ok, f"the signature was answered with {signed.value.status}"
     assert page.url == convention_url, messages_of(page)
     assert page.locator("main input[name=code]").count() == 0, messages_of(page)
     page.screenshot(path=tmp_path / f"{name}-signed.png", full_page=True)
@@ -165,8 +166,9 @@ def staff_signs(page, phone, convention_url, tmp_path, name):
     page.goto(convention_url)
     page.fill("main input[name=code]", phone.code())
     page.screenshot(path=tmp_path / f"{name}-code-typed.png", full_page=True)
-    with page.expect_navigation():
+    with page.expect_navigation() as signed:
         page.locator("main form:has(input[name=code]) button[type=submit]").click()
+    assert signed.value.ok, f"the signature was answered with {signed.value.status}"
     assert page.url == convention_url, messages_of(page)
     assert page.locator("main input[name=code]").count() == 0, messages_of(page)
     page.screenshot(path=tmp_path / f"{name}-signed.png", full_page=True)
