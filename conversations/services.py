@@ -250,6 +250,7 @@ def proxy_message_record(message: Message, author: Author) -> None:
             else _("Wrote a message to the association")
         ),
         data={"conversation_id": author.conversation_id, "message_id": message.pk},
+        details={"with_the_pair": bool(author.role)},
     )
 
 

@@ -138,6 +138,7 @@ def applicant_upload(request, application_pk):
                     action="proxy.document_uploaded",
                     summary=_("Sent a document: %(kind)s") % {"kind": document.get_kind_display()},
                     data={"document_id": document.pk},
+                    details={"kind": document.kind},
                 )
     except (DocumentError, ProxyNotAllowed) as refusal:
         return refuse(refusal.message)

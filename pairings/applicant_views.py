@@ -59,6 +59,7 @@ def _answer(request, pairing, party, proxy_rights, accept: bool):
             action="proxy.proposal_answered",
             summary=_("Accepted the proposal of homesharing") if accept else _("Declined the proposal of homesharing"),
             data={"pairing_id": pairing.pk, "accept": accept},
+            details={"accept": accept},
         )
     return answered
 

@@ -21,7 +21,7 @@ from datetime import timedelta
 from uuid import uuid4
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -447,9 +447,18 @@ def mandate_right_revoke(*, mandate_id: int, right: str, person_id: int | None =
 
 
 def proxy_action_record(
-    *, proxy_id: int, application: Application, right: str, action: str, summary: str, data: dict | None = None
+    *,
+    proxy_id: int,
+    application: Application,
+    right: str,
+    action: str,
+    summary: str,
+    data: dict | None = None,
+    details: dict | None = None,
 ) -> ProxyAction:
     """Write what a proxy did in the person's journal and in the audit trail, with both ids.
+    ``details`` let the journal word the action again in its reader's language
+    (:meth:`ProxyAction.description`); ``summary`` is the wording at the time.
     Refused when the proxy does not hold ``right`` on the file now."""
     mandate = access.proxy_mandate_for(proxy_id, application, right)
     if mandate is None:
@@ -462,6 +471,7 @@ def proxy_action_record(
         right=right,
         action=action,
         summary=summary[:300],
+        details=details or {},
     )
     audit.record(
         action,
@@ -619,10 +629,11 @@ def mandates_send_monthly_journal(now=None) -> int:
 def _journal_lines(notification) -> dict:
     """When the journal leaves: the month's actions, as they are then."""
     year, month = (int(part) for part in notification.context["month"].split("-"))
-    lines = [
-        {"at": action.at, "proxy": action.mandate.proxy_name, "summary": action.summary}
-        for action in journal(notification.person_id).filter(at__year=year, at__month=month).order_by("at", "pk")
-    ]
+    actions = journal(notification.person_id).filter(at__year=year, at__month=month).order_by("at", "pk")
+    with translation.override(notification.language):
+        lines = [
+            {"at": action.at, "proxy": action.mandate.proxy_name, "summary": action.description()} for action in actions
+        ]
     return {"lines": lines, "name": person_name(notification.person) if notification.person else ""}
 
 

@@ -1089,6 +1089,8 @@ class ProxyAction(models.Model):
     right = models.CharField(_("right used"), max_length=10, choices=MandateRight.choices)
     action = models.CharField(_("action"), max_length=60)
     summary = models.CharField(_("what was done"), max_length=300)
+    #: What the journal needs to say it again in its reader's language (never personal data).
+    details = models.JSONField(_("details"), default=dict, blank=True)
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 
     class Meta:
@@ -1098,3 +1100,32 @@ class ProxyAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proxy} → {self.person}: {self.action}"
+
+    def description(self) -> str:
+        """What was done, worded in the language active when it is read (the person's, not the
+        proxy's); the summary written at the time for an action worded no other way."""
+        wording = PROXY_ACTION_WORDING.get(self.action)
+        if wording is None:
+            return self.summary
+        try:
+            return str(wording(self.details or {}))
+        except (KeyError, TypeError, ValueError):
+            return self.summary
+
+
+def _document_sent(details: dict) -> str:
+    return _("Sent a document: %(kind)s") % {"kind": DocumentKind(details["kind"]).label}
+
+
+#: How the journal words each action of a proxy, from its details.
+PROXY_ACTION_WORDING = {
+    "proxy.document_uploaded": _document_sent,
+    "proxy.message_sent": lambda details: (
+        _("Wrote a message in the homesharing's conversation")
+        if details["with_the_pair"]
+        else _("Wrote a message to the association")
+    ),
+    "proxy.proposal_answered": lambda details: (
+        _("Accepted the proposal of homesharing") if details["accept"] else _("Declined the proposal of homesharing")
+    ),
+}

@@ -35,6 +35,7 @@ def test_a_proxy_writes_in_the_persons_conversation_on_their_behalf(client, seni
     assert (message.author_person_id, message.proxy_id) == (senior.person_id, mandate.proxy_id)
     action = ProxyAction.objects.get()
     assert (action.right, action.action, action.person_id) == ("write", "proxy.message_sent", senior.person_id)
+    assert action.details == {"with_the_pair": False}
 
 
 def test_the_person_reads_who_wrote_for_them(client, senior):

@@ -37,6 +37,7 @@ def test_a_proxy_with_the_upload_right_sends_a_document_for_the_person(client, s
     assert document.kind == "identity"
     action = ProxyAction.objects.get()
     assert (action.right, action.person_id, action.proxy_id) == ("upload", senior.person_id, mandate.proxy_id)
+    assert action.details == {"kind": "identity"}
     event = AuditEvent.objects.get(action="proxy.document_uploaded")
     assert event.data["document_id"] == document.pk
     assert event.data["on_behalf_of"] == senior.person_id

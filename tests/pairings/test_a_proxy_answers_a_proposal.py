@@ -31,6 +31,7 @@ def test_a_proxy_with_the_right_to_answer_accepts_for_the_person(client, propose
         proposed.host.person_id,
         mandate.proxy_id,
     )
+    assert action.details == {"accept": True}
 
 
 def test_a_proxy_who_only_follows_reads_the_proposal_but_cannot_answer(client, proposed):
