@@ -188,6 +188,24 @@ def association_of(application: Application) -> Organisation | None:
     return application.territory.accompanying_association()
 
 
+def associations_to_call(applicant) -> list[Organisation]:
+    """The associations a signed-in person may call (``applicant``, a
+    :class:`~workflow.applicant_session.SignedInApplicant`): those accompanying their own files,
+    newest first, then those accompanying the files they act on as a proxy; each once."""
+    files = list(applicant.applications().select_related("territory__parent"))
+    represented = applicant.represented_ids()
+    if represented:
+        files += (
+            Application.objects.filter(pk__in=represented).select_related("territory__parent").order_by("-created_at")
+        )
+    associations = []
+    for application in files:
+        association = association_of(application)
+        if association is not None and association not in associations:
+            associations.append(association)
+    return associations
+
+
 def advisor_of(application: Application) -> str:
     """The name of the staff member who last acted on the file, as the applicant may read it."""
     log = (

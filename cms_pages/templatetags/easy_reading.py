@@ -25,8 +25,9 @@ def display_classes(context) -> str:
 
 @register.simple_tag(takes_context=True)
 def applicant_associations(context) -> list:
-    """The associations of the signed-in applicant's files (usually one), newest file first,
-    each once; empty for anybody else. Costs nothing for visitors without a session."""
+    """The associations of the signed-in person's files (usually one), and of the files they act
+    on as a proxy (:func:`workflow.space.associations_to_call`); empty for anybody else.
+    Costs nothing for visitors without a session."""
     request = context.get("request")
     if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return []
@@ -34,14 +35,9 @@ def applicant_associations(context) -> list:
     if cached is not None:
         return cached
     from workflow.applicant_session import current_applicant
-    from workflow.space import association_of
+    from workflow.space import associations_to_call
 
     applicant = current_applicant(request)
-    associations = []
-    if applicant is not None:
-        for application in applicant.applications().select_related("territory__parent"):
-            association = association_of(application)
-            if association is not None and association not in associations:
-                associations.append(association)
+    associations = associations_to_call(applicant) if applicant is not None else []
     request._weshare_applicant_associations = associations
     return associations
