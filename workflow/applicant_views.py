@@ -416,8 +416,8 @@ def proxy_file(request, pk):
     }
     if follows:
         context.update(
-            what_next=what_next(application),
-            timeline=timeline(application),
+            what_next=what_next(application, for_proxy=True),
+            timeline=timeline(application, for_proxy=True),
             association=association_of(application),
             documents=list(application.supporting_documents.all()),
         )

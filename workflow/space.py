@@ -79,6 +79,50 @@ PAIRING_NEXT = {
     "cancelled": gettext_lazy("This homesharing was cancelled."),
 }
 
+#: The same, as a proxy reads them about the person they act for (never "you", which is them).
+STARTED_FOR_PROXY = gettext_lazy("The application was started")
+HAPPENED_FOR_PROXY = {
+    ApplicationState.SUBMITTED: gettext_lazy("The application was sent"),
+    ApplicationState.SENT_BACK: gettext_lazy("The advisor asked for the file to be completed"),
+    ApplicationState.IN_REVIEW: gettext_lazy("An advisor started reviewing the file"),
+    ApplicationState.INTERVIEW_SCHEDULED: gettext_lazy("The advisor arranged a meeting"),
+    ApplicationState.HOME_VISIT_DONE: gettext_lazy("The advisor made the home visit"),
+    ApplicationState.APPROVED: gettext_lazy("The application was approved"),
+    ApplicationState.REJECTED: gettext_lazy("The application was rejected"),
+    ApplicationState.WITHDRAWN: gettext_lazy("The application was withdrawn"),
+    ApplicationState.ARCHIVED: gettext_lazy("The file was archived"),
+}
+NEXT_FOR_PROXY = {
+    ApplicationState.DRAFT: gettext_lazy(
+        "The application is not sent yet: it reaches the association once the email address is confirmed."
+    ),
+    ApplicationState.SENT_BACK: gettext_lazy(
+        "The advisor needs more: read their message and send the missing documents; the advisor then "
+        "takes the file up again, usually within a week."
+    ),
+    ApplicationState.IN_REVIEW: gettext_lazy(
+        "The advisor checks the answers and documents, then calls to arrange a meeting, usually within two weeks."
+    ),
+    ApplicationState.INTERVIEW_SCHEDULED: gettext_lazy(
+        "The advisor holds the meeting (a host's at home). A decision usually follows within two weeks."
+    ),
+    ApplicationState.HOME_VISIT_DONE: gettext_lazy(
+        "The advisor writes their opinion. The decision usually follows within two weeks."
+    ),
+    ApplicationState.APPROVED: gettext_lazy(
+        "The advisor looks for the right person. It usually takes a few weeks, sometimes a few months, "
+        "depending on who applies nearby. A proposal will be sent by email."
+    ),
+    ApplicationState.REJECTED: gettext_lazy(
+        "The file is closed. The advisor's message says why; the association answers any question."
+    ),
+    ApplicationState.WITHDRAWN: gettext_lazy(
+        "The file is closed, as asked. A new application is possible at any time."
+    ),
+    ApplicationState.ARCHIVED: gettext_lazy("The file is closed and kept for the time the law requires."),
+}
+MATCHED_FOR_PROXY = gettext_lazy("The advisor has found someone: what comes next is under “Their homesharing” below.")
+
 #: Pairing states after which nobody is looked for or accompanied any more under that pairing.
 CLOSED_PAIRING_STATES = ("declined", "cancelled", "ended", "terminated")
 
@@ -134,33 +178,43 @@ def _day(moment) -> date:
     return timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
 
 
-def timeline(application: Application) -> list[Event]:
-    """What happened to the file, oldest first, with dates."""
-    events = [Event(_day(application.created_at), _("You started your application"))]
+def timeline(application: Application, *, for_proxy: bool = False) -> list[Event]:
+    """What happened to the file, oldest first, with dates; worded for the person's proxy when
+    ``for_proxy``."""
+    happened = HAPPENED_FOR_PROXY if for_proxy else HAPPENED
+    started = STARTED_FOR_PROXY if for_proxy else _("You started your application")
+    events = [Event(_day(application.created_at), str(started))]
     seen_submission = False
     for log in application.transitions.all():
-        text = HAPPENED.get(log.to_state)
+        text = happened.get(log.to_state)
         if text is None:
             continue
         seen_submission = seen_submission or log.to_state == ApplicationState.SUBMITTED
         events.append(Event(_day(log.created_at), str(text)))
     if application.submitted_at and not seen_submission:
-        events.insert(1, Event(_day(application.submitted_at), str(HAPPENED[ApplicationState.SUBMITTED])))
+        events.insert(1, Event(_day(application.submitted_at), str(happened[ApplicationState.SUBMITTED])))
     return events
 
 
-def what_next(application: Application) -> str:
-    """What happens next to the file and how long it usually takes."""
+def what_next(application: Application, *, for_proxy: bool = False) -> str:
+    """What happens next to the file and how long it usually takes; worded for the person's
+    proxy when ``for_proxy``."""
     if application.state == ApplicationState.SUBMITTED:
         days = ApplicationRules.for_application(application).reminder_after_days
+        if for_proxy:
+            return ngettext(
+                "An advisor of the association reads the file, usually within %(days)d day.",
+                "An advisor of the association reads the file, usually within %(days)d days.",
+                days,
+            ) % {"days": days}
         return ngettext(
             "An advisor of your association reads your file, usually within %(days)d day.",
             "An advisor of your association reads your file, usually within %(days)d days.",
             days,
         ) % {"days": days}
     if application.state == ApplicationState.APPROVED and _has_live_pairing(application):
-        return str(MATCHED)
-    return str(NEXT.get(application.state, ""))
+        return str(MATCHED_FOR_PROXY if for_proxy else MATCHED)
+    return str((NEXT_FOR_PROXY if for_proxy else NEXT).get(application.state, ""))
 
 
 def _has_live_pairing(application: Application) -> bool:
