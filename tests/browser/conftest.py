@@ -43,6 +43,8 @@ class Server:
     mail_dir: Path
     #: The server's environment, to run its management commands.
     env: dict
+    #: Where the server writes the text messages it sends, one file each.
+    sms_dir: Path | None = None
 
     def __str__(self) -> str:
         return self.url
@@ -59,6 +61,15 @@ class Server:
                     found.append(message)
         return found
 
+    def texts_to(self, number: str) -> list[str]:
+        """The text messages the server sent to ``number``, oldest first (their bodies)."""
+        found = []
+        for file in sorted(self.sms_dir.glob("*.txt")) if self.sms_dir else ():
+            header, _blank, body = file.read_text(encoding="utf-8").partition("\n\n")
+            if header == f"To: {number}":
+                found.append(body.strip())
+        return found
+
 
 @pytest.fixture(scope="session")
 def site_server(tmp_path_factory):
@@ -66,11 +77,13 @@ def site_server(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "PYTEST_CURRENT_TEST"}}
     mail_dir = var_dir / "mail"
     mail_dir.mkdir()
+    sms_dir = var_dir / "sms"
     port = _free_port()
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.test",
         WESHARE_VAR_DIR=str(var_dir),
         TEST_EMAIL_DIR=str(mail_dir),
+        TEST_SMS_DIR=str(sms_dir),
         # Passkeys need a domain, not an address: the passkey test browses http://localhost:PORT.
         OTP_WEBAUTHN_RP_ID="localhost",
         OTP_WEBAUTHN_ALLOWED_ORIGINS=f"http://localhost:{port}",
@@ -104,7 +117,7 @@ def site_server(tmp_path_factory):
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError((var_dir / "server.log").read_text()) from None
                 time.sleep(0.3)
-        yield Server(url=url, mail_dir=mail_dir, env=env)
+        yield Server(url=url, mail_dir=mail_dir, env=env, sms_dir=sms_dir)
     finally:
         server.terminate()
         try:

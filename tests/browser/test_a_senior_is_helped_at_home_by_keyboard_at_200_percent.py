@@ -1,6 +1,6 @@
 """A senior is helped at home, every step done with the keyboard alone in a window zoomed to 200 %:
 during a visit, an advisor fills in the host's file with her and she agrees with a printed code;
-she gives her daughter a mandate, signed on paper; the daughter joins, sends a document and writes
+she gives her daughter a mandate, agreed with a code sent by text message; the daughter joins, sends a document and writes
 to the association, shown "on behalf of" her mother; later, the senior signs the convention on the
 advisor's device with the code of a printed sheet, after the check of her identity document.
 
@@ -26,6 +26,7 @@ pytestmark = pytest.mark.browser
 ADVISOR = "advisor.senior.keyboard"
 #: 1280 px at 200 % zoom: a window 640 CSS px wide, each CSS px drawn by 2 device pixels.
 ZOOMED = {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2, "locale": "fr-FR"}
+PHONE = "+33612345678"
 DAUGHTER = "Claire Vidal"
 DAUGHTER_EMAIL = "claire.vidal.keyboard@example.org"
 PRESENT = "La conseillère et Claire Vidal, fille de la signataire"
@@ -262,7 +263,7 @@ def test_a_senior_is_helped_at_home_by_keyboard_at_200_percent(site_server, brow
         {
             "first_name": "Odette",
             "last_name": "Lacombe",
-            "phone": "+33612345678",
+            "phone": PHONE,
             "birth_date": date(1941, 3, 15),
             "gender": "woman",
             "address": "12 rue des Vignes",
@@ -350,10 +351,16 @@ def test_a_senior_is_helped_at_home_by_keyboard_at_200_percent(site_server, brow
     shoot(advisor, tmp_path, "08-invitation-code")
     press(advisor, advisor.locator(f"main a.button[href^='{reverse('workflow_application:inspect', args=[host_pk])}']"))
 
-    # She signed the paper form of the mandate: the advisor records it.
-    paper = advisor.locator("#mandates form[action*='accept']").filter(has=advisor.locator("select[name=document_id]"))
-    press(advisor, paper.locator("button[type=submit]"))
-    assert advisor.locator("#mandates").inner_text().count("\n") > 0
+    # She agrees with the code the advisor has sent to her mobile phone, and reads it out.
+    texts_before = len(site_server.texts_to(PHONE))
+    press(advisor, advisor.locator("#mandates form[action*='/send-code/'] button[type=submit]"))
+    texts = site_server.texts_to(PHONE)
+    assert len(texts) == texts_before + 1, f"no acceptance code was texted to {PHONE}: {messages_of(advisor)}"
+    read_out = re.search(r"\b(\d{6})\b", texts[-1]).group(1)
+    by_code = advisor.locator("#mandates form[action*='/accept-code/']")
+    fill(advisor, by_code, {"code": read_out})
+    press(advisor, by_code.locator("button[type=submit]"))
+    assert advisor.locator("#mandates form[action*='/accept-code/']").count() == 0, messages_of(advisor)
     assert advisor.locator("#mandates form select[name=document_id]").count() == 0, messages_of(advisor)
 
     # The daughter, at home, joins with the code, then signs in with the link emailed to her.

@@ -20,7 +20,12 @@ if env_str("TEST_EMAIL_DIR"):
     EMAIL_FILE_PATH = env_str("TEST_EMAIL_DIR")
 else:
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-SMS_BACKEND = "workflow.sms.LocmemBackend"
+# ... and its text messages from files too (TEST_SMS_DIR).
+if env_str("TEST_SMS_DIR"):
+    SMS_BACKEND = "workflow.sms.FileBackend"
+    SMS_FILE_PATH = env_str("TEST_SMS_DIR")
+else:
+    SMS_BACKEND = "workflow.sms.LocmemBackend"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-renditions"},
